@@ -1,0 +1,86 @@
+package de.umsetzungsmonitor.catalogue;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+
+/** An indicator that shows how a measure develops, concretised by the coordinating unit. */
+@Entity
+public class Indicator {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "measure_id")
+  private Measure measure;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(nullable = false)
+  private String definition;
+
+  @Column(nullable = false)
+  private String unit;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "source_office_id")
+  private Office sourceOffice;
+
+  private int position;
+
+  private String createdBy;
+
+  @Column(nullable = false)
+  private Instant createdAt;
+
+  protected Indicator() {}
+
+  public Indicator(Measure measure, String name, String definition, String unit, Office sourceOffice,
+      int position, String createdBy, Instant createdAt) {
+    this.measure = measure;
+    this.name = name;
+    this.definition = definition;
+    this.unit = unit;
+    this.sourceOffice = sourceOffice;
+    this.position = position;
+    this.createdBy = createdBy;
+    this.createdAt = createdAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Measure getMeasure() {
+    return measure;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getDefinition() {
+    return definition;
+  }
+
+  public String getUnit() {
+    return unit;
+  }
+
+  public Office getSourceOffice() {
+    return sourceOffice;
+  }
+
+  public int getPosition() {
+    return position;
+  }
+}

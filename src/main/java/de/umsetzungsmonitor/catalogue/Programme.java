@@ -1,0 +1,124 @@
+package de.umsetzungsmonitor.catalogue;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** A programme of recommended measures (Handlungsprogramm), e.g. the social report 2015. */
+@Entity
+public class Programme {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, unique = true)
+  private String code;
+
+  @Column(nullable = false)
+  private String title;
+
+  private String description;
+
+  @Column(nullable = false)
+  private String committee;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "coordinating_office_id")
+  private Office coordinatingOffice;
+
+  private String fundingNote;
+
+  private LocalDate asOf;
+
+  @ManyToMany
+  @JoinTable(name = "programme_office",
+      joinColumns = @JoinColumn(name = "programme_id"),
+      inverseJoinColumns = @JoinColumn(name = "office_id"))
+  private Set<Office> offices = new HashSet<>();
+
+  @Column(nullable = false)
+  private Instant createdAt;
+
+  protected Programme() {}
+
+  public Programme(String code, Instant createdAt) {
+    this.code = code;
+    this.createdAt = createdAt;
+  }
+
+  /** Takes the descriptive fields of an import; says whether anything changed. */
+  public boolean update(String title, String description, String committee, Office coordinatingOffice,
+      String fundingNote, LocalDate asOf, Set<Office> offices) {
+    boolean changed = !Objects.equals(this.title, title)
+        || !Objects.equals(this.description, description)
+        || !Objects.equals(this.committee, committee)
+        || this.coordinatingOffice != coordinatingOffice
+        || !Objects.equals(this.fundingNote, fundingNote)
+        || !Objects.equals(this.asOf, asOf)
+        || !this.offices.equals(offices);
+    if (changed) {
+      this.title = title;
+      this.description = description;
+      this.committee = committee;
+      this.coordinatingOffice = coordinatingOffice;
+      this.fundingNote = fundingNote;
+      this.asOf = asOf;
+      this.offices = new HashSet<>(offices);
+    }
+    return changed;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public String getCommittee() {
+    return committee;
+  }
+
+  public Office getCoordinatingOffice() {
+    return coordinatingOffice;
+  }
+
+  public String getFundingNote() {
+    return fundingNote;
+  }
+
+  public LocalDate getAsOf() {
+    return asOf;
+  }
+
+  public Set<Office> getOffices() {
+    return offices;
+  }
+
+  /** The Camunda group of the coordinating unit, candidate for every coordination task. */
+  public String coordinationGroup() {
+    return coordinatingOffice.groupId();
+  }
+}

@@ -1,0 +1,46 @@
+package de.umsetzungsmonitor.catalogue.importing;
+
+import de.umsetzungsmonitor.catalogue.importing.ProgrammeImportService.ImportResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code POST /api/programmes}: import a programme file (YAML or JSON), as body or as form upload. */
+@RestController
+@RequestMapping("/api/programmes")
+class ProgrammeImportController {
+
+  private final ProgrammeImportService imports;
+
+  ProgrammeImportController(ProgrammeImportService imports) {
+    this.imports = imports;
+  }
+
+  @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON_VALUE,
+      MediaType.TEXT_PLAIN_VALUE})
+  ImportResult importBody(@RequestBody String content) {
+    return imports.importProgramme(content);
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ImportResult importUpload(@RequestParam("file") MultipartFile file) throws IOException {
+    return imports.importProgramme(new String(file.getBytes(), StandardCharsets.UTF_8));
+  }
+
+  @ExceptionHandler(ProgrammeImportException.class)
+  ResponseEntity<ImportRefusal> refused(ProgrammeImportException e) {
+    return ResponseEntity.badRequest().body(new ImportRefusal(
+        "Die Datei wurde nicht importiert, nichts wurde gespeichert.", e.getErrors()));
+  }
+
+  /** The answer to a refused file: a German summary and every error with its line. */
+  record ImportRefusal(String message, java.util.List<ImportError> errors) {}
+}

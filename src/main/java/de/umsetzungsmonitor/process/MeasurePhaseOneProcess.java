@@ -1,0 +1,17 @@
+package de.umsetzungsmonitor.process;
+
+/** Key and element ids of {@code processes/MeasurePhaseOneProcess.bpmn}. */
+public final class MeasurePhaseOneProcess {
+
+  public static final String KEY = "MeasurePhaseOneProcess";
+
+  public static final String START_EVENT_MEASURE_ADOPTED = "StartEvent_MeasureAdopted";
+  public static final String USER_TASK_SCHEDULE_TALK = "UserTask_ScheduleTalk";
+  public static final String USER_TASK_RECORD_TALK_RESULTS = "UserTask_RecordTalkResults";
+  public static final String CALL_ACTIVITY_PROTOCOL_SIGN_OFF = "CallActivity_ProtocolSignOff";
+  public static final String USER_TASK_CONCRETISE_INDICATORS = "UserTask_ConcretiseIndicators";
+  public static final String SERVICE_TASK_MARK_MONITORING_AGREED = "ServiceTask_MarkMonitoringAgreed";
+  public static final String END_EVENT_MONITORING_AGREED = "EndEvent_MonitoringAgreed";
+
+  private MeasurePhaseOneProcess() {}
+}

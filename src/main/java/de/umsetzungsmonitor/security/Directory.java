@@ -1,0 +1,58 @@
+package de.umsetzungsmonitor.security;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Service;
+
+/** Users and groups as Camunda's identity service (database or LDAP) knows them. */
+@Service
+public class Directory {
+
+  private final IdentityService identity;
+
+  public Directory(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  public Optional<User> user(String userId) {
+    return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult());
+  }
+
+  public String displayName(String userId) {
+    return user(userId).map(Directory::nameOf).orElse(userId);
+  }
+
+  public static String nameOf(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).strip();
+    return name.isEmpty() ? user.getId() : name;
+  }
+
+  public List<String> groupIdsOf(String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+  }
+
+  /** Members of the given groups by user id, in the order of the groups, each user once. */
+  public Map<String, User> membersOf(Collection<String> groupIds) {
+    Map<String, User> members = new LinkedHashMap<>();
+    for (String groupId : groupIds) {
+      for (User user : identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().list()) {
+        members.putIfAbsent(user.getId(), user);
+      }
+    }
+    return members;
+  }
+
+  /** The user on whose behalf the engine is working right now, if any. */
+  public Optional<String> currentUserId() {
+    Authentication authentication = identity.getCurrentAuthentication();
+    return Optional.ofNullable(authentication).map(Authentication::getUserId);
+  }
+}

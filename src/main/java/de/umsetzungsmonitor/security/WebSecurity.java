@@ -1,0 +1,45 @@
+package de.umsetzungsmonitor.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Our REST API ({@code /api/**}) needs a login with the caller's Camunda account. The Camunda
+ * webapps and their REST API keep Camunda's own login and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, IdentityService identity) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.POST, "/api/programmes").hasAuthority(Groups.ADMINISTRATORS)
+            .anyRequest().authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless HTTP Basic without cookies: there is no session a forged request could ride on
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineIdentityFilter(identity), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    // the Camunda webapps authenticate and protect against CSRF themselves
+    return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+        .build();
+  }
+}

@@ -1,0 +1,132 @@
+package de.umsetzungsmonitor.talks;
+
+import de.umsetzungsmonitor.catalogue.Measure;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The internal talk (verwaltungsinternes Gespräch) between the coordinating unit and the lead offices. */
+@Entity
+public class Talk {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "measure_id")
+  private Measure measure;
+
+  @Column(nullable = false)
+  private LocalDate scheduledFor;
+
+  private LocalTime scheduledTime;
+
+  private String location;
+
+  private LocalDate heldOn;
+
+  private String approach;
+
+  private String remarks;
+
+  private String createdBy;
+
+  @Column(nullable = false)
+  private Instant createdAt;
+
+  @OneToMany(mappedBy = "talk", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("id")
+  private List<TalkParticipant> participants = new ArrayList<>();
+
+  @OneToMany(mappedBy = "talk", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("position")
+  private List<TaskArea> taskAreas = new ArrayList<>();
+
+  protected Talk() {}
+
+  public Talk(Measure measure, String createdBy, Instant createdAt) {
+    this.measure = measure;
+    this.createdBy = createdBy;
+    this.createdAt = createdAt;
+  }
+
+  public void schedule(LocalDate date, LocalTime time, String location) {
+    this.scheduledFor = date;
+    this.scheduledTime = time;
+    this.location = location;
+  }
+
+  public void recordOutcome(LocalDate heldOn, String approach, String remarks) {
+    this.heldOn = heldOn;
+    this.approach = approach;
+    this.remarks = remarks;
+  }
+
+  public TalkParticipant addParticipant(String userId, String displayName, de.umsetzungsmonitor.catalogue.Office office) {
+    TalkParticipant participant = new TalkParticipant(this, userId, displayName, office);
+    participants.add(participant);
+    return participant;
+  }
+
+  public void addTaskArea(de.umsetzungsmonitor.catalogue.Office office, String description) {
+    taskAreas.add(new TaskArea(this, office, description, taskAreas.size() + 1));
+  }
+
+  public boolean isHeld() {
+    return heldOn != null;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Measure getMeasure() {
+    return measure;
+  }
+
+  public LocalDate getScheduledFor() {
+    return scheduledFor;
+  }
+
+  public LocalTime getScheduledTime() {
+    return scheduledTime;
+  }
+
+  public String getLocation() {
+    return location;
+  }
+
+  public LocalDate getHeldOn() {
+    return heldOn;
+  }
+
+  public String getApproach() {
+    return approach;
+  }
+
+  public String getRemarks() {
+    return remarks;
+  }
+
+  public List<TalkParticipant> getParticipants() {
+    return participants;
+  }
+
+  public List<TaskArea> getTaskAreas() {
+    return taskAreas;
+  }
+}

@@ -1,0 +1,29 @@
+package de.umsetzungsmonitor.talks.protocol;
+
+import static de.umsetzungsmonitor.process.ProcessVariables.PROTOCOL_ID;
+import static de.umsetzungsmonitor.process.ProcessVariables.PROTOCOL_TEXT;
+
+import de.umsetzungsmonitor.security.Directory;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Saves the revised text as a new protocol version, which all participants sign again. */
+@Component
+public class ReviseProtocolListener implements TaskListener {
+
+  private final ProtocolService protocols;
+  private final Directory directory;
+
+  public ReviseProtocolListener(ProtocolService protocols, Directory directory) {
+    this.protocols = protocols;
+    this.directory = directory;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    // the form edits the task-local copy of the text
+    String text = (String) task.getVariableLocal(PROTOCOL_TEXT.name());
+    protocols.revise(PROTOCOL_ID.from(task), text, directory.currentUserId().orElse(null));
+  }
+}
