@@ -23,9 +23,7 @@ class TasklistFilters {
   void ensureAll() {
     ensure("Meine Aufgaben", "Aufgaben, die Sie übernommen haben", -10,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensure("Für mich vorgesehen", "Aufgaben, die namentlich für Sie bestimmt sind, z. B. Protokolle zur Unterzeichnung", -5,
-        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
-    ensure("Aufgaben meiner Stellen", "Offene Aufgaben Ihrer Stellen, die jemand übernehmen kann", 0,
+    ensure("Aufgaben meiner Stellen", "Offene Aufgaben Ihrer Stellen, auch Protokolle, die Sie unterzeichnen sollen", 0,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
   }
 
