@@ -1,6 +1,7 @@
 package de.umsetzungsmonitor.talks;
 
 import de.umsetzungsmonitor.catalogue.Measure;
+import de.umsetzungsmonitor.catalogue.Office;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,13 +77,13 @@ public class Talk {
     this.remarks = remarks;
   }
 
-  public TalkParticipant addParticipant(String userId, String displayName, de.umsetzungsmonitor.catalogue.Office office) {
+  public TalkParticipant addParticipant(String userId, String displayName, Office office) {
     TalkParticipant participant = new TalkParticipant(this, userId, displayName, office);
     participants.add(participant);
     return participant;
   }
 
-  public void addTaskArea(de.umsetzungsmonitor.catalogue.Office office, String description) {
+  public void addTaskArea(Office office, String description) {
     taskAreas.add(new TaskArea(this, office, description, taskAreas.size() + 1));
   }
 

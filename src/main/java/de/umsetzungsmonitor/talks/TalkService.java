@@ -1,6 +1,8 @@
 package de.umsetzungsmonitor.talks;
 
+import static de.umsetzungsmonitor.process.FormInput.items;
 import static de.umsetzungsmonitor.process.FormInput.optionalText;
+import static de.umsetzungsmonitor.process.FormInput.optionalTime;
 import static de.umsetzungsmonitor.process.FormInput.prop;
 import static de.umsetzungsmonitor.process.FormInput.requiredDate;
 import static de.umsetzungsmonitor.process.FormInput.requiredText;
@@ -22,6 +24,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +75,7 @@ public class TalkService {
   public Long schedule(Long measureId, TalkSchedule schedule) {
     Measure measure = measure(measureId);
     LocalDate date = requiredDate(schedule.date(), "das Datum des Gesprächs");
-    LocalTime time = de.umsetzungsmonitor.process.FormInput.optionalTime(schedule.time(), "Uhrzeit");
+    LocalTime time = optionalTime(schedule.time(), "Uhrzeit");
     String location = optionalText(schedule.location(), "Ort", 200);
     Set<String> userIds = new LinkedHashSet<>(schedule.participantUserIds());
     if (userIds.isEmpty()) {
@@ -112,14 +116,14 @@ public class TalkService {
         requiredText(results.approach(), "die Vorgehensweise", 1000),
         optionalText(results.remarks(), "Bemerkungen", 4000));
     int position = 1;
-    for (SpinJsonNode item : de.umsetzungsmonitor.process.FormInput.items(results.taskAreas())) {
+    for (SpinJsonNode item : items(results.taskAreas())) {
       talk.addTaskArea(office(prop(item, "office"), "Aufgabenbereich " + position),
           requiredText(prop(item, "description"), "die Beschreibung des Aufgabenbereichs " + position, 2000));
       position++;
     }
     talks.save(talk);
     position = 1;
-    for (SpinJsonNode item : de.umsetzungsmonitor.process.FormInput.items(results.dataAgreements())) {
+    for (SpinJsonNode item : items(results.dataAgreements())) {
       String label = "Datenvereinbarung " + position;
       Frequency frequency = Frequency.parse(prop(item, "frequency"));
       if (frequency == null) {
@@ -148,11 +152,11 @@ public class TalkService {
 
   /** Candidate participants by user id, with the office they come from. */
   private Map<String, Office> candidates(Measure measure) {
-    Map<String, Office> candidates = new java.util.LinkedHashMap<>();
+    Map<String, Office> candidates = new LinkedHashMap<>();
     List<Office> sources = new ArrayList<>();
     sources.add(measure.getProgramme().getCoordinatingOffice());
     measure.getLeadOffices().stream()
-        .sorted(java.util.Comparator.comparing(Office::getName))
+        .sorted(Comparator.comparing(Office::getName))
         .forEach(sources::add);
     for (Office office : sources) {
       directory.membersOf(List.of(office.groupId())).keySet().forEach(userId -> candidates.putIfAbsent(userId, office));

@@ -3,6 +3,7 @@ package de.umsetzungsmonitor.catalogue.importing;
 import de.umsetzungsmonitor.catalogue.importing.ProgrammeImportService.ImportResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -42,5 +43,5 @@ class ProgrammeImportController {
   }
 
   /** The answer to a refused file: a German summary and every error with its line. */
-  record ImportRefusal(String message, java.util.List<ImportError> errors) {}
+  record ImportRefusal(String message, List<ImportError> errors) {}
 }

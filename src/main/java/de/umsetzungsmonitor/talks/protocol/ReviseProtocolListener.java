@@ -22,8 +22,11 @@ public class ReviseProtocolListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    // the form edits the task-local copy of the text
-    String text = (String) task.getVariableLocal(PROTOCOL_TEXT.name());
+    // the form edits the task-local copy of the text: Tasklist (submit-form) writes it back there,
+    // the complete API (REST /complete, TaskService.complete) sets it on the execution instead
+    String submitted = PROTOCOL_TEXT.fromOptional(task.getExecution());
+    String text = submitted != null ? submitted : (String) task.getVariableLocal(PROTOCOL_TEXT.name());
     protocols.revise(PROTOCOL_ID.from(task), text, directory.currentUserId().orElse(null));
+    PROTOCOL_TEXT.remove(task.getExecution());
   }
 }
