@@ -49,13 +49,19 @@ public class ProgrammeFileReader {
       }
       return file;
     } catch (JsonProcessingException e) {
-      throw new ProgrammeImportException(List.of(describe(e, isJson ? "JSON" : "YAML")));
+      throw new ProgrammeImportException(List.of(describe(e, isJson ? "JSON" : "YAML", content)));
     }
   }
 
-  private static ImportError describe(JsonProcessingException e, String format) {
+  private static ImportError describe(JsonProcessingException e, String format, String content) {
     JsonLocation location = e.getLocation();
     Integer line = location == null || location.getLineNr() < 1 ? null : location.getLineNr();
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      // records are bound after all their fields were read, so the parser stands at the record's
+      // end; the line of the field itself comes from the file's node tree
+      Integer fieldLine = SourceLines.of(content).lineOf(path(mapping));
+      line = fieldLine != null ? fieldLine : line;
+    }
     if (e instanceof UnrecognizedPropertyException unknown) {
       return new ImportError(line, path(unknown), "unbekanntes Feld „" + unknown.getPropertyName() + "“");
     }
