@@ -147,7 +147,8 @@ public class ProtocolService {
     int round = outbox.nextReminderRound(REMINDER_KIND, current.getId());
     Measure measure = protocol.getTalk().getMeasure();
     for (Task task : openSigningTasks(processInstanceId)) {
-      Long participantId = (Long) taskService.getVariableLocal(task.getId(), ProcessVariables.PARTICIPANT_ID.name());
+      // the multi-instance element variable lives on the task's execution, not on the task itself
+      Long participantId = (Long) taskService.getVariable(task.getId(), ProcessVariables.PARTICIPANT_ID.name());
       TalkParticipant participant = participant(protocol, participantId);
       if (current.isSignedBy(participant)) {
         continue;
