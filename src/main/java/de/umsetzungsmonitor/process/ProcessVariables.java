@@ -24,6 +24,7 @@ public final class ProcessVariables {
   public static final ProcessVariable<Object> OFFICE_OPTIONS = new ProcessVariable<>("officeOptions", Object.class);
   public static final ProcessVariable<Object> PROTOCOL_VERSION = new ProcessVariable<>("protocolVersion", Object.class);
   public static final ProcessVariable<Object> CHANGE_REQUESTS = new ProcessVariable<>("changeRequests", Object.class);
+  public static final ProcessVariable<Object> PROTOCOL_DOCUMENT_URL = new ProcessVariable<>("protocolDocumentUrl", Object.class);
 
   // form inputs, handed to a service by the task's complete listener and then removed
   public static final ProcessVariable<String> TALK_DATE = new ProcessVariable<>("talkDate", String.class);

@@ -1,6 +1,7 @@
 package de.umsetzungsmonitor.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,11 +10,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Our REST API ({@code /api/**}) needs a login with the caller's Camunda account. The Camunda
- * webapps and their REST API keep Camunda's own login and CSRF protection.
+ * Our REST API ({@code /api/**}) needs a login with the caller's Camunda account; our pages
+ * ({@code /protokolle/**}) use the webapps' login. The Camunda webapps and their REST API keep
+ * Camunda's own login and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -33,8 +36,21 @@ class WebSecurity {
         .build();
   }
 
+  /** Our German pages: the Tasklist login, CSRF tokens in every form, the caller's identity on the engine. */
   @Bean
   @Order(2)
+  SecurityFilterChain pages(HttpSecurity http, IdentityService identity, ProcessEngine engine) throws Exception {
+    return http.securityMatcher("/protokolle/**")
+        .addFilterBefore(new CamundaSessionAuthenticationFilter(engine.getName()), AnonymousAuthenticationFilter.class)
+        .addFilterAfter(new EngineIdentityFilter(identity), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+            (request, response, e) -> response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/")))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     // the Camunda webapps authenticate and protect against CSRF themselves
     return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

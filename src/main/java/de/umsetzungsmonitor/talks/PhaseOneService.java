@@ -116,7 +116,7 @@ public class PhaseOneService {
       agreements.save(new DataAgreement(talk, office(agreement.office()), agreement.data(),
           Frequency.parse(agreement.frequency()), agreement.firstDue(), position++));
     }
-    Long protocolId = protocols.issue(talk, history.protocol().text(), IMPORTED_BY);
+    Long protocolId = protocols.issue(talk, history.protocol().text(), null, IMPORTED_BY);
     instance.setVariable(PROTOCOL_ID.name(), protocolId);
     measure.moveTo(MeasurePhase.PROTOCOL_IN_SIGNATURE);
     boolean inForce = false;

@@ -134,9 +134,8 @@ public class TalkService {
           frequency, requiredDate(prop(item, "firstDue"), "für " + label + " den ersten Liefertermin"), position));
       position++;
     }
-    String text = requiredText(results.protocolText(), "den Text des Protokolls", 100_000);
     talk.getMeasure().moveTo(MeasurePhase.PROTOCOL_IN_SIGNATURE);
-    return protocols.issue(talk, text, directory.currentUserId().orElse(null));
+    return protocols.issue(talk, results.protocolText(), results.attachmentId(), directory.currentUserId().orElse(null));
   }
 
   private Office office(String code, String label) {
@@ -169,5 +168,5 @@ public class TalkService {
 
   /** What the form "Gesprächsergebnisse erfassen" submits. */
   public record TalkResults(String heldOn, String approach, String remarks, SpinJsonNode taskAreas,
-      SpinJsonNode dataAgreements, String protocolText) {}
+      SpinJsonNode dataAgreements, String protocolText, String attachmentId) {}
 }

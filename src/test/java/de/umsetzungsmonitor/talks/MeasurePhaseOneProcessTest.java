@@ -66,6 +66,7 @@ import de.umsetzungsmonitor.talks.TalkService.TalkResults;
 import de.umsetzungsmonitor.talks.TalkService.TalkSchedule;
 import de.umsetzungsmonitor.talks.protocol.DetermineSignatoriesDelegate;
 import de.umsetzungsmonitor.talks.protocol.FollowUpUnsignedProtocolListener;
+import de.umsetzungsmonitor.talks.protocol.ProtocolDocuments;
 import de.umsetzungsmonitor.talks.protocol.ProtocolService;
 import de.umsetzungsmonitor.talks.protocol.ProtocolService.SigningTask;
 import de.umsetzungsmonitor.talks.protocol.ReviseProtocolFormListener;
@@ -126,6 +127,7 @@ class MeasurePhaseOneProcessTest {
   private final TalkService talks = mock(TalkService.class);
   private final ProtocolService protocols = mock(ProtocolService.class);
   private final Directory directory = mock(Directory.class);
+  private final ProtocolDocuments documents = mock(ProtocolDocuments.class);
 
   @BeforeEach
   void registerBeansTheModelsName() {
@@ -138,15 +140,15 @@ class MeasurePhaseOneProcessTest {
     when(talks.schedule(eq(MEASURE), any())).thenReturn(TALK);
     when(talks.recordResults(eq(TALK), any())).thenReturn(PROTOCOL);
     when(protocols.signatories(PROTOCOL)).thenReturn(List.of(ANNA, JULIA));
-    when(protocols.signingTask(PROTOCOL, ANNA)).thenReturn(new SigningTask(COORDINATOR, COORDINATION, 1, PROTOCOL_BODY));
-    when(protocols.signingTask(PROTOCOL, JULIA)).thenReturn(new SigningTask(JULIA_USER, "jugendamt", 1, PROTOCOL_BODY));
+    when(protocols.signingTask(PROTOCOL, ANNA)).thenReturn(new SigningTask(COORDINATOR, COORDINATION, 1, PROTOCOL_BODY, null));
+    when(protocols.signingTask(PROTOCOL, JULIA)).thenReturn(new SigningTask(JULIA_USER, "jugendamt", 1, PROTOCOL_BODY, null));
 
     Mocks.register("reminderProperties", ReminderProperties.defaults());
     // MeasurePhaseOneProcess
     Mocks.register("scheduleTalkFormListener", new ScheduleTalkFormListener(talks));
     Mocks.register("scheduleTalkListener", new ScheduleTalkListener(talks));
     Mocks.register("recordTalkResultsFormListener", new RecordTalkResultsFormListener(measures));
-    Mocks.register("recordTalkResultsListener", new RecordTalkResultsListener(talks));
+    Mocks.register("recordTalkResultsListener", new RecordTalkResultsListener(talks, documents));
     Mocks.register("concretiseIndicatorsFormListener", new ConcretiseIndicatorsFormListener(measures));
     Mocks.register("concretiseIndicatorsListener", new ConcretiseIndicatorsListener(measures, directory));
     Mocks.register("markMonitoringAgreedDelegate", new MarkMonitoringAgreedDelegate(measures));
@@ -157,7 +159,7 @@ class MeasurePhaseOneProcessTest {
     Mocks.register("sendSignatureReminderDelegate", new SendSignatureReminderDelegate(protocols));
     Mocks.register("followUpUnsignedProtocolListener", new FollowUpUnsignedProtocolListener(protocols, directory));
     Mocks.register("reviseProtocolFormListener", new ReviseProtocolFormListener(protocols));
-    Mocks.register("reviseProtocolListener", new ReviseProtocolListener(protocols, directory));
+    Mocks.register("reviseProtocolListener", new ReviseProtocolListener(protocols, documents, directory));
   }
 
   @AfterEach

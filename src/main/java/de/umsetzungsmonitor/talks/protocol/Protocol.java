@@ -50,8 +50,8 @@ public class Protocol {
   }
 
   /** Adds a new version; earlier signatures stay recorded but no longer count. */
-  public ProtocolVersion newVersion(String text, String createdBy, Instant createdAt) {
-    ProtocolVersion version = new ProtocolVersion(this, versions.size() + 1, text, createdBy, createdAt);
+  public ProtocolVersion newVersion(String text, String attachmentId, String createdBy, Instant createdAt) {
+    ProtocolVersion version = new ProtocolVersion(this, versions.size() + 1, text, attachmentId, createdBy, createdAt);
     versions.add(version);
     state = ProtocolState.IN_SIGNATURE;
     inForceSince = null;

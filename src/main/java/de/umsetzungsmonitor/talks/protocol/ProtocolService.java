@@ -1,5 +1,6 @@
 package de.umsetzungsmonitor.talks.protocol;
 
+import static de.umsetzungsmonitor.process.FormInput.optionalText;
 import static de.umsetzungsmonitor.process.FormInput.requiredText;
 
 import de.umsetzungsmonitor.catalogue.Measure;
@@ -60,13 +61,16 @@ public class ProtocolService {
     this.clock = clock;
   }
 
-  /** Creates the protocol of a talk with its first version; returns its id. */
-  public Long issue(Talk talk, String text, String createdBy) {
+  /**
+   * Creates the protocol of a talk with its first version; returns its id. The protocol is a
+   * text, an uploaded file (attachment), or both.
+   */
+  public Long issue(Talk talk, String text, String attachmentId, String createdBy) {
     if (protocols.findByTalkId(talk.getId()).isPresent()) {
       throw new InvalidInputException("Für dieses Gespräch gibt es bereits ein Protokoll.");
     }
     Protocol protocol = new Protocol(talk);
-    protocol.newVersion(text, createdBy, Instant.now(clock));
+    protocol.newVersion(protocolText(text, attachmentId, "den Text des Protokolls"), attachmentId, createdBy, Instant.now(clock));
     return protocols.save(protocol).getId();
   }
 
@@ -88,7 +92,9 @@ public class ProtocolService {
     TalkParticipant participant = participant(protocol, participantId);
     ProtocolVersion current = protocol.currentVersion();
     String officeGroup = participant.getOffice() == null ? null : participant.getOffice().groupId();
-    return new SigningTask(participant.getUserId(), officeGroup, current.getVersionNo(), current.getText());
+    String documentUrl = current.getAttachmentId() == null ? null
+        : "/protokolle/" + protocolId + "/fassungen/" + current.getVersionNo() + "/dokument";
+    return new SigningTask(participant.getUserId(), officeGroup, current.getVersionNo(), current.getText(), documentUrl);
   }
 
   /**
@@ -116,10 +122,22 @@ public class ProtocolService {
   }
 
   /** The coordinating unit writes a new version; every earlier signature stops counting. */
-  public int revise(Long protocolId, String text, String actingUserId) {
+  public int revise(Long protocolId, String text, String attachmentId, String actingUserId) {
     Protocol protocol = protocol(protocolId);
-    String newText = requiredText(text, "den überarbeiteten Text des Protokolls", 100_000);
-    return protocol.newVersion(newText, actingUserId, Instant.now(clock)).getVersionNo();
+    String newText = protocolText(text, attachmentId, "den überarbeiteten Text des Protokolls");
+    return protocol.newVersion(newText, attachmentId, actingUserId, Instant.now(clock)).getVersionNo();
+  }
+
+  /** A protocol without a file needs a text; with a file the text is optional. */
+  private static String protocolText(String text, String attachmentId, String label) {
+    if (attachmentId == null) {
+      if (text == null || text.isBlank()) {
+        throw new InvalidInputException("Bitte " + label + " eingeben oder eine Protokolldatei hochladen.");
+      }
+      return requiredText(text, label, 100_000);
+    }
+    String optional = optionalText(text, label, 100_000);
+    return optional == null ? "Das Protokoll liegt als Datei vor." : optional;
   }
 
   /** The change requests against the current version, as the revision form shows them. */
@@ -235,5 +253,5 @@ public class ProtocolService {
   }
 
   /** What a participant's signing task needs. */
-  public record SigningTask(String userId, String officeGroupId, int versionNo, String text) {}
+  public record SigningTask(String userId, String officeGroupId, int versionNo, String text, String documentUrl) {}
 }

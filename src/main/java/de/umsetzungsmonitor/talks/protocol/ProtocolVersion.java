@@ -33,6 +33,8 @@ public class ProtocolVersion {
   @Column(nullable = false)
   private String text;
 
+  private String attachmentId;
+
   private String createdBy;
 
   @Column(nullable = false)
@@ -48,10 +50,11 @@ public class ProtocolVersion {
 
   protected ProtocolVersion() {}
 
-  ProtocolVersion(Protocol protocol, int versionNo, String text, String createdBy, Instant createdAt) {
+  ProtocolVersion(Protocol protocol, int versionNo, String text, String attachmentId, String createdBy, Instant createdAt) {
     this.protocol = protocol;
     this.versionNo = versionNo;
     this.text = text;
+    this.attachmentId = attachmentId;
     this.createdBy = createdBy;
     this.createdAt = createdAt;
   }
@@ -86,6 +89,11 @@ public class ProtocolVersion {
 
   public String getText() {
     return text;
+  }
+
+  /** The uploaded protocol file (a Camunda attachment), or {@code null}. */
+  public String getAttachmentId() {
+    return attachmentId;
   }
 
   public String getCreatedBy() {

@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 public class ReviseProtocolListener implements TaskListener {
 
   private final ProtocolService protocols;
+  private final ProtocolDocuments documents;
   private final Directory directory;
 
-  public ReviseProtocolListener(ProtocolService protocols, Directory directory) {
+  public ReviseProtocolListener(ProtocolService protocols, ProtocolDocuments documents, Directory directory) {
     this.protocols = protocols;
+    this.documents = documents;
     this.directory = directory;
   }
 
@@ -26,7 +28,8 @@ public class ReviseProtocolListener implements TaskListener {
     // the complete API (REST /complete, TaskService.complete) sets it on the execution instead
     String submitted = PROTOCOL_TEXT.fromOptional(task.getExecution());
     String text = submitted != null ? submitted : (String) task.getVariableLocal(PROTOCOL_TEXT.name());
-    protocols.revise(PROTOCOL_ID.from(task), text, directory.currentUserId().orElse(null));
+    protocols.revise(PROTOCOL_ID.from(task), text, documents.pendingAttachmentId(task.getId()),
+        directory.currentUserId().orElse(null));
     PROTOCOL_TEXT.remove(task.getExecution());
   }
 }

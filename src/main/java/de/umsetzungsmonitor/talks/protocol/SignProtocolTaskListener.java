@@ -1,6 +1,7 @@
 package de.umsetzungsmonitor.talks.protocol;
 
 import static de.umsetzungsmonitor.process.ProcessVariables.PARTICIPANT_ID;
+import static de.umsetzungsmonitor.process.ProcessVariables.PROTOCOL_DOCUMENT_URL;
 import static de.umsetzungsmonitor.process.ProcessVariables.PROTOCOL_ID;
 import static de.umsetzungsmonitor.process.ProcessVariables.PROTOCOL_TEXT;
 import static de.umsetzungsmonitor.process.ProcessVariables.PROTOCOL_VERSION;
@@ -32,5 +33,6 @@ public class SignProtocolTaskListener implements TaskListener {
     }
     PROTOCOL_VERSION.setLocal(task, signing.versionNo());
     PROTOCOL_TEXT.setLocal(task, signing.text());
+    PROTOCOL_DOCUMENT_URL.setLocal(task, signing.documentUrl());
   }
 }

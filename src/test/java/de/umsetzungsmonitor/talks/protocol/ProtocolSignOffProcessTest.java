@@ -104,6 +104,7 @@ class ProtocolSignOffProcessTest {
 
   private final ProtocolService protocols = mock(ProtocolService.class);
   private final Directory directory = mock(Directory.class);
+  private final ProtocolDocuments documents = mock(ProtocolDocuments.class);
 
   @BeforeEach
   void registerBeansTheModelNames() {
@@ -113,7 +114,7 @@ class ProtocolSignOffProcessTest {
     when(protocols.signatories(PROTOCOL)).thenReturn(List.of(ANNA, JULIA, MARKUS));
     for (long participant : List.of(ANNA, JULIA, MARKUS)) {
       when(protocols.signingTask(PROTOCOL, participant)).thenReturn(
-          new SigningTask(USERS.get(participant), OFFICES.get(participant), 1, FIRST_TEXT));
+          new SigningTask(USERS.get(participant), OFFICES.get(participant), 1, FIRST_TEXT, null));
     }
 
     Mocks.register("reminderProperties", ReminderProperties.defaults());
@@ -123,7 +124,7 @@ class ProtocolSignOffProcessTest {
     Mocks.register("sendSignatureReminderDelegate", new SendSignatureReminderDelegate(protocols));
     Mocks.register("followUpUnsignedProtocolListener", new FollowUpUnsignedProtocolListener(protocols, directory));
     Mocks.register("reviseProtocolFormListener", new ReviseProtocolFormListener(protocols));
-    Mocks.register("reviseProtocolListener", new ReviseProtocolListener(protocols, directory));
+    Mocks.register("reviseProtocolListener", new ReviseProtocolListener(protocols, documents, directory));
   }
 
   @AfterEach
@@ -164,8 +165,8 @@ class ProtocolSignOffProcessTest {
     when(protocols.changeRequestSummary(PROTOCOL)).thenReturn("Julia Müller: Termin der ersten Lieferung korrigieren");
     for (long participant : List.of(ANNA, JULIA, MARKUS)) {
       when(protocols.signingTask(PROTOCOL, participant)).thenReturn(
-          new SigningTask(USERS.get(participant), OFFICES.get(participant), 1, FIRST_TEXT),
-          new SigningTask(USERS.get(participant), OFFICES.get(participant), 2, REVISED_TEXT));
+          new SigningTask(USERS.get(participant), OFFICES.get(participant), 1, FIRST_TEXT, null),
+          new SigningTask(USERS.get(participant), OFFICES.get(participant), 2, REVISED_TEXT, null));
     }
     ProcessInstance pi = startSignOff();
 
@@ -186,7 +187,7 @@ class ProtocolSignOffProcessTest {
     identityService().setAuthentication(COORDINATOR, List.of(COORDINATION));
     complete(revision, withVariables(PROTOCOL_TEXT.name(), REVISED_TEXT));
 
-    verify(protocols).revise(PROTOCOL, REVISED_TEXT, COORDINATOR);
+    verify(protocols).revise(PROTOCOL, REVISED_TEXT, null, COORDINATOR);
     verify(protocols, times(2)).signatories(PROTOCOL);
     assertThat(pi).isWaitingAt(USER_TASK_SIGN_PROTOCOL).variables().doesNotContainKey(PROTOCOL_TEXT.name());
     assertThat(signingTasks()).hasSize(3)
@@ -214,7 +215,7 @@ class ProtocolSignOffProcessTest {
     identityService().setAuthentication(COORDINATOR, List.of(COORDINATION));
     engine.getFormService().submitTaskForm(task().getId(), withVariables(PROTOCOL_TEXT.name(), REVISED_TEXT));
 
-    verify(protocols).revise(PROTOCOL, REVISED_TEXT, COORDINATOR);
+    verify(protocols).revise(PROTOCOL, REVISED_TEXT, null, COORDINATOR);
     assertThat(pi).isWaitingAt(USER_TASK_SIGN_PROTOCOL).variables().doesNotContainKey(PROTOCOL_TEXT.name());
   }
 
@@ -251,7 +252,7 @@ class ProtocolSignOffProcessTest {
 
   @Test
   void participantWithoutOffice_getsTheTaskOnlyInTheirOwnList() {
-    when(protocols.signingTask(PROTOCOL, MARKUS)).thenReturn(new SigningTask(USERS.get(MARKUS), null, 1, FIRST_TEXT));
+    when(protocols.signingTask(PROTOCOL, MARKUS)).thenReturn(new SigningTask(USERS.get(MARKUS), null, 1, FIRST_TEXT, null));
     startSignOff();
 
     Task markusTask = signingTaskOf(MARKUS);

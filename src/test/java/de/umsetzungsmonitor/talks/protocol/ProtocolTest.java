@@ -23,7 +23,7 @@ class ProtocolTest {
 
   @Test
   void signedByAll_onlyWhenEveryParticipantSignedTheCurrentVersion() {
-    ProtocolVersion first = protocol.newVersion("Fassung 1", "abecker", NOW);
+    ProtocolVersion first = protocol.newVersion("Fassung 1", null, "abecker", NOW);
     first.sign(anna, "abecker", NOW);
     assertThat(protocol.isSignedByAll()).isFalse();
     first.sign(julia, "jmueller", NOW);
@@ -32,11 +32,11 @@ class ProtocolTest {
 
   @Test
   void newVersion_invalidatesEarlierSignatures_butKeepsThemRecorded() {
-    ProtocolVersion first = protocol.newVersion("Fassung 1", "abecker", NOW);
+    ProtocolVersion first = protocol.newVersion("Fassung 1", null, "abecker", NOW);
     first.sign(anna, "abecker", NOW);
     first.requestChange(julia, "jmueller", "Bitte Termin ergänzen", NOW);
 
-    ProtocolVersion second = protocol.newVersion("Fassung 2", "abecker", NOW);
+    ProtocolVersion second = protocol.newVersion("Fassung 2", null, "abecker", NOW);
     second.sign(julia, "jmueller", NOW);
 
     assertThat(protocol.currentVersion().getVersionNo()).isEqualTo(2);

@@ -83,6 +83,7 @@ class SignatureReminderTest {
 
   /** Everything but the reminder step: the listeners and the signatories, mocked. */
   private final ProtocolService signing = mock(ProtocolService.class);
+  private final ProtocolDocuments documents = mock(ProtocolDocuments.class);
 
   private final ProtocolRepository protocolRepository = mock(ProtocolRepository.class);
   private final TalkParticipantRepository participantRepository = mock(TalkParticipantRepository.class);
@@ -104,7 +105,7 @@ class SignatureReminderTest {
     Mocks.register("sendSignatureReminderDelegate", new SendSignatureReminderDelegate(reminders));
     Mocks.register("followUpUnsignedProtocolListener", new FollowUpUnsignedProtocolListener(signing, directory));
     Mocks.register("reviseProtocolFormListener", new ReviseProtocolFormListener(signing));
-    Mocks.register("reviseProtocolListener", new ReviseProtocolListener(signing, directory));
+    Mocks.register("reviseProtocolListener", new ReviseProtocolListener(signing, documents, directory));
   }
 
   @AfterEach
@@ -170,7 +171,7 @@ class SignatureReminderTest {
       when(participant.getDisplayName()).thenReturn(USERS.get(id));
       when(participant.getTalk()).thenReturn(talk);
       when(participantRepository.findById(id)).thenReturn(Optional.of(participant));
-      when(signing.signingTask(PROTOCOL, id)).thenReturn(new SigningTask(USERS.get(id), null, 1, "Protokoll"));
+      when(signing.signingTask(PROTOCOL, id)).thenReturn(new SigningTask(USERS.get(id), null, 1, "Protokoll", null));
     }
     when(directory.user(anyString())).thenReturn(Optional.empty());
     when(signing.sign(eq(PROTOCOL), anyLong(), anyString())).thenReturn(false);
