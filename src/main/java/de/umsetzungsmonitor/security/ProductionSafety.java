@@ -1,0 +1,52 @@
+package de.umsetzungsmonitor.security;
+
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Outside the demo profile the application refuses to start with a default administrator: the
+ * first administrator's password must come from the environment ({@code ADMIN_PASSWORD}), must not
+ * be empty and must not equal the user id. Runs before any bean exists, so no administrator with a
+ * weak password is ever created.
+ */
+public class ProductionSafety implements EnvironmentPostProcessor {
+
+  static final String DEMO_PROFILE = "demo";
+  static final String ADMIN_ID = "camunda.bpm.admin-user.id";
+  static final String ADMIN_PASSWORD = "camunda.bpm.admin-user.password";
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    check(environment);
+  }
+
+  static void check(ConfigurableEnvironment environment) {
+    if (Arrays.asList(environment.getActiveProfiles()).contains(DEMO_PROFILE)
+        || (environment.getActiveProfiles().length == 0 && Arrays.asList(environment.getDefaultProfiles()).contains(DEMO_PROFILE))) {
+      return;
+    }
+    String id = resolved(environment, ADMIN_ID);
+    if (id == null) {
+      return; // no administrator is created (e.g. administrators come from LDAP)
+    }
+    String password = resolved(environment, ADMIN_PASSWORD);
+    if (password == null || password.isBlank()) {
+      throw new IllegalStateException("Refusing to start: outside the demo profile the administrator's password must be"
+          + " set through the environment variable ADMIN_PASSWORD.");
+    }
+    if (password.equalsIgnoreCase(id)) {
+      throw new IllegalStateException("Refusing to start: the administrator's password must not equal the user id.");
+    }
+  }
+
+  private static String resolved(ConfigurableEnvironment environment, String key) {
+    try {
+      String value = environment.getProperty(key);
+      return value == null || value.isBlank() ? null : value;
+    } catch (IllegalArgumentException unresolvablePlaceholder) {
+      return null;
+    }
+  }
+}

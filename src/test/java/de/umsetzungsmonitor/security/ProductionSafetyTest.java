@@ -1,0 +1,74 @@
+package de.umsetzungsmonitor.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.umsetzungsmonitor.Application;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.mock.env.MockEnvironment;
+
+/** Outside the demo profile no administrator with a default or missing password is created. */
+class ProductionSafetyTest {
+
+  private MockEnvironment production(String id, String password) {
+    MockEnvironment environment = new MockEnvironment();
+    environment.setActiveProfiles("postgres");
+    if (id != null) {
+      environment.setProperty(ProductionSafety.ADMIN_ID, id);
+    }
+    if (password != null) {
+      environment.setProperty(ProductionSafety.ADMIN_PASSWORD, password);
+    }
+    return environment;
+  }
+
+  @Test
+  void missingPassword_refusesToStart() {
+    assertThatThrownBy(() -> ProductionSafety.check(production("admin", null)))
+        .hasMessageContaining("ADMIN_PASSWORD");
+    assertThatThrownBy(() -> ProductionSafety.check(production("admin", "  "))).hasMessageContaining("ADMIN_PASSWORD");
+  }
+
+  @Test
+  void unresolvedPlaceholder_countsAsMissing() {
+    assertThatThrownBy(() -> ProductionSafety.check(production("admin", "${ADMIN_PASSWORD_NOT_SET}")))
+        .hasMessageContaining("ADMIN_PASSWORD");
+  }
+
+  @Test
+  void passwordEqualToUserId_refusesToStart() {
+    assertThatThrownBy(() -> ProductionSafety.check(production("admin", "Admin")))
+        .hasMessageContaining("must not equal the user id");
+  }
+
+  @Test
+  void passwordFromEnvironment_starts() {
+    assertThatCode(() -> ProductionSafety.check(production("admin", "Ein-langes-Passwort-42"))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void noAdministratorConfigured_starts() {
+    assertThatCode(() -> ProductionSafety.check(production(null, null))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void postgresProfile_withoutAdminPassword_doesNotStart() {
+    // the real start-up: the check runs before any bean (and so before any database connection)
+    assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class)
+        .profiles("postgres")
+        .properties("ADMIN_PASSWORD=")
+        .run())
+        .hasMessage("Refusing to start: outside the demo profile the administrator's password must be"
+            + " set through the environment variable ADMIN_PASSWORD.");
+  }
+
+  @Test
+  void demoProfile_keepsItsPublishedDemoPassword() {
+    MockEnvironment demo = new MockEnvironment();
+    demo.setActiveProfiles("demo");
+    demo.setProperty(ProductionSafety.ADMIN_ID, "admin");
+    demo.setProperty(ProductionSafety.ADMIN_PASSWORD, "admin");
+    assertThatCode(() -> ProductionSafety.check(demo)).doesNotThrowAnyException();
+  }
+}
