@@ -8,6 +8,7 @@ import de.umsetzungsmonitor.support.PostgresIntegrationTest;
 import de.umsetzungsmonitor.support.PostgresTestSupport;
 import de.umsetzungsmonitor.support.ProgrammeFiles;
 import de.umsetzungsmonitor.support.TasklistSession;
+import de.umsetzungsmonitor.support.TestIdentities;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,29 +69,37 @@ class ProtocolSignatureRefusalPostgresTest extends PostgresTestSupport {
 
   @Test
   void invalidDecisionThroughEngineRest_isBadRequestWithGermanMessage() {
-    ResponseEntity<String> refused = submitThroughEngineRest(signForm("vielleicht"));
+    ResponseEntity<String> refused = submitThroughEngineRest(signForm("vielleicht"), "jmueller");
 
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
     assertThat(refused.getBody()).contains("Bitte wählen: unterzeichnen oder um eine Änderung bitten.");
     assertTaskStillOpenAndNothingSigned();
   }
 
-  /**
-   * {@code /engine-rest} has no login: a request there carries no user, so the engine cannot tell who
-   * signs, and the application refuses the signature instead of recording one without a name.
-   */
+  /** {@code /engine-rest} needs a login: without one nothing reaches the engine. */
   @Test
-  void signatureThroughEngineRest_carriesNoUser_andIsRefused() {
-    ResponseEntity<String> refused = submitThroughEngineRest(signForm("sign"));
+  void signatureThroughEngineRest_withoutLogin_isUnauthorized() {
+    ResponseEntity<String> refused = submitThroughEngineRest(signForm("sign"), null);
 
-    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
-    assertThat(refused.getBody()).contains("Ein Protokoll kann nur nach Anmeldung mit dem eigenen Konto unterzeichnen werden.");
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(401);
     assertTaskStillOpenAndNothingSigned();
   }
 
-  private ResponseEntity<String> submitThroughEngineRest(String variables) {
+  /** With a login the request runs as its caller, so the signature names the real user. */
+  @Test
+  void signatureThroughEngineRest_withTheParticipantsLogin_isRecordedForHer() {
+    ResponseEntity<String> signed = submitThroughEngineRest(signForm("sign"), "jmueller");
+
+    assertThat(signed.getStatusCode().value()).as(signed.getBody()).isEqualTo(204);
+    assertThat(signatures(key)).containsExactly("v1 abecker", "v1 jmueller");
+  }
+
+  private ResponseEntity<String> submitThroughEngineRest(String variables, String userId) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
+    if (userId != null) {
+      headers.setBasicAuth(userId, TestIdentities.password());
+    }
     return rest.postForEntity("/engine-rest/task/" + jmuellersTask.getId() + "/submit-form",
         new HttpEntity<>("{\"variables\":" + variables + "}", headers), String.class);
   }
