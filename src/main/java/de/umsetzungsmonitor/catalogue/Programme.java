@@ -1,6 +1,8 @@
 package de.umsetzungsmonitor.catalogue;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -49,6 +51,11 @@ public class Programme {
       inverseJoinColumns = @JoinColumn(name = "office_id"))
   private Set<Office> offices = new HashSet<>();
 
+  @ElementCollection
+  @CollectionTable(name = "programme_manager_group", joinColumns = @JoinColumn(name = "programme_id"))
+  @Column(name = "group_id")
+  private Set<String> managerGroups = new HashSet<>();
+
   @Column(nullable = false)
   private Instant createdAt;
 
@@ -61,14 +68,15 @@ public class Programme {
 
   /** Takes the descriptive fields of an import; says whether anything changed. */
   public boolean update(String title, String description, String committee, Office coordinatingOffice,
-      String fundingNote, LocalDate asOf, Set<Office> offices) {
+      String fundingNote, LocalDate asOf, Set<Office> offices, Set<String> managerGroups) {
     boolean changed = !Objects.equals(this.title, title)
         || !Objects.equals(this.description, description)
         || !Objects.equals(this.committee, committee)
         || this.coordinatingOffice != coordinatingOffice
         || !Objects.equals(this.fundingNote, fundingNote)
         || !Objects.equals(this.asOf, asOf)
-        || !this.offices.equals(offices);
+        || !this.offices.equals(offices)
+        || !this.managerGroups.equals(managerGroups);
     if (changed) {
       this.title = title;
       this.description = description;
@@ -77,6 +85,7 @@ public class Programme {
       this.fundingNote = fundingNote;
       this.asOf = asOf;
       this.offices = new HashSet<>(offices);
+      this.managerGroups = new HashSet<>(managerGroups);
     }
     return changed;
   }
@@ -115,6 +124,11 @@ public class Programme {
 
   public Set<Office> getOffices() {
     return offices;
+  }
+
+  /** Groups of office and department heads who read everything of this programme. */
+  public Set<String> getManagerGroups() {
+    return managerGroups;
   }
 
   /** The Camunda group of the coordinating unit, candidate for every coordination task. */

@@ -45,6 +45,25 @@ class DemoSetup {
     for (DemoProperties.GroupEntry entry : demo.groups()) {
       officeGroups.ensure(entry.id(), entry.name());
     }
+    if (identity.isReadOnly()) {
+      log.info("Demo users are not created: users and memberships come from the directory (LDAP)");
+    } else {
+      createUsers();
+    }
+    if (identity.createGroupQuery().groupId(Groups.MANAGERS).count() > 0) {
+      // the managers group may be new this start: give it its read access now
+      officeGroups.ensure(Groups.MANAGERS, nameOf(Groups.MANAGERS));
+    }
+    for (String location : demo.programmes()) {
+      try (InputStream in = resources.getResource("classpath:" + location).getInputStream()) {
+        ImportResult result = imports.importProgramme(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        log.info("Demo programme {}: {} measures created, {} Phase I processes started{}", result.programme(),
+            result.measuresCreated(), result.processesStarted(), result.changed() ? "" : " (unchanged)");
+      }
+    }
+  }
+
+  private void createUsers() {
     for (DemoProperties.UserEntry entry : demo.users()) {
       if (identity.createUserQuery().userId(entry.id()).count() == 0) {
         User user = identity.newUser(entry.id());
@@ -58,17 +77,6 @@ class DemoSetup {
         if (identity.createUserQuery().userId(entry.id()).memberOfGroup(groupId).count() == 0) {
           identity.createMembership(entry.id(), groupId);
         }
-      }
-    }
-    if (identity.createGroupQuery().groupId(Groups.MANAGERS).count() > 0) {
-      // the managers group may be new this start: give it its read access now
-      officeGroups.ensure(Groups.MANAGERS, nameOf(Groups.MANAGERS));
-    }
-    for (String location : demo.programmes()) {
-      try (InputStream in = resources.getResource("classpath:" + location).getInputStream()) {
-        ImportResult result = imports.importProgramme(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        log.info("Demo programme {}: {} measures created, {} Phase I processes started{}", result.programme(),
-            result.measuresCreated(), result.processesStarted(), result.changed() ? "" : " (unchanged)");
       }
     }
   }

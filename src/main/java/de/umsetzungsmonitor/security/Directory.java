@@ -35,6 +35,10 @@ public class Directory {
     return name.isEmpty() ? user.getId() : name;
   }
 
+  public boolean groupExists(String groupId) {
+    return identity.createGroupQuery().groupId(groupId).count() > 0;
+  }
+
   public List<String> groupIdsOf(String userId) {
     return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
   }

@@ -10,7 +10,6 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Service;
@@ -43,15 +42,16 @@ public class Permissions {
     grant(groupId, Resources.APPLICATION, "tasklist", org.camunda.bpm.engine.authorization.Permissions.ACCESS);
   }
 
-  /** Managers and coordinating units watch the measures' processes in Cockpit (read only). */
+  /**
+   * Managers and coordinating units use Cockpit and see the process definitions; which instances
+   * and tasks they read is granted per instance and task for their programme
+   * ({@link ProgrammeAuthorizationProvider}).
+   */
   public void grantWatchers(String groupId) {
     grant(groupId, Resources.APPLICATION, "cockpit", org.camunda.bpm.engine.authorization.Permissions.ACCESS);
     grant(groupId, Resources.APPLICATION, "tasklist", org.camunda.bpm.engine.authorization.Permissions.ACCESS);
     for (String key : PROCESS_KEYS) {
-      grant(groupId, Resources.PROCESS_DEFINITION, key,
-          org.camunda.bpm.engine.authorization.Permissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-          ProcessDefinitionPermissions.READ_TASK);
+      grant(groupId, Resources.PROCESS_DEFINITION, key, org.camunda.bpm.engine.authorization.Permissions.READ);
     }
     grant(groupId, Resources.DEPLOYMENT, ANY, org.camunda.bpm.engine.authorization.Permissions.READ);
     grant(groupId, Resources.DECISION_DEFINITION, ANY, org.camunda.bpm.engine.authorization.Permissions.READ);

@@ -22,6 +22,7 @@ public record ProgrammeFile(
     @NotBlank(message = "fehlt") String coordinatingOffice,
     @Size(max = 2000, message = "ist zu lang (höchstens {max} Zeichen)") String fundingNote,
     LocalDate asOf,
+    List<@NotBlank(message = "ist leer") @Size(max = 64, message = "ist zu lang (höchstens {max} Zeichen)") String> managers,
     @NotEmpty(message = "muss mindestens eine Stelle enthalten") List<@NotNull(message = "ist leer") @Valid OfficeEntry> offices,
     @NotEmpty(message = "muss mindestens ein Handlungsfeld enthalten") List<@NotNull(message = "ist leer") @Valid FieldOfActionEntry> fieldsOfAction,
     @NotEmpty(message = "muss mindestens eine Maßnahme enthalten") List<@NotNull(message = "ist leer") @Valid MeasureEntry> measures) {

@@ -54,6 +54,12 @@ public class ProgrammeFileValidator {
     Set<String> offices = unique(file.offices(), ProgrammeFile.OfficeEntry::code, "offices", "Stelle", errors);
     Set<String> fields = unique(file.fieldsOfAction(), ProgrammeFile.FieldOfActionEntry::code, "fieldsOfAction", "Handlungsfeld", errors);
     unique(file.measures(), m -> m.code().replaceAll("\\s+", "").toUpperCase(Locale.ROOT), "measures", "Maßnahme", errors);
+    List<String> managers = file.managers() == null ? List.of() : file.managers();
+    for (int i = 0; i < managers.size(); i++) {
+      if (!directory.groupExists(managers.get(i))) {
+        errors.add("managers[" + i + "]", "unbekannte Gruppe „" + managers.get(i) + "“");
+      }
+    }
     if (!offices.contains(file.coordinatingOffice())) {
       errors.add("coordinatingOffice", "„" + file.coordinatingOffice() + "“ ist nicht unter offices aufgeführt");
     }

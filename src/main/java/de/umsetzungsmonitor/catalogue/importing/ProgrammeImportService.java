@@ -79,12 +79,14 @@ public class ProgrammeImportService {
       changes.programmeCreated = true;
     }
     Set<Office> programmeOffices = new HashSet<>(officesByCode.values());
+    Set<String> managerGroups = file.managers() == null ? Set.of() : new HashSet<>(file.managers());
     if (programme.update(file.title(), file.description(), file.committee(), officesByCode.get(file.coordinatingOffice()),
-        file.fundingNote(), file.asOf(), programmeOffices)) {
+        file.fundingNote(), file.asOf(), programmeOffices, managerGroups)) {
       changes.other++;
     }
     programmes.save(programme);
     permissions.grantWatchers(programme.coordinationGroup());
+    managerGroups.forEach(permissions::grantWatchers);
 
     Map<String, FieldOfAction> fieldsByCode = importFields(programme, file.fieldsOfAction(), changes);
     Map<String, Measure> existing = measures.findByProgrammeOrderByPosition(programme).stream()

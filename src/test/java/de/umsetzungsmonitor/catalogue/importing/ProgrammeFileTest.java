@@ -57,6 +57,7 @@ class ProgrammeFileTest {
   void knownUsers() {
     when(directory.user(anyString())).thenAnswer(call -> KNOWN_USERS.contains(call.<String>getArgument(0))
         ? Optional.of(mock(User.class)) : Optional.empty());
+    when(directory.groupExists("managers")).thenReturn(true);
   }
 
   @AfterAll
@@ -129,6 +130,13 @@ class ProgrammeFileTest {
     assertThatThrownBy(() -> reader.read("  ")).hasMessageContaining("Die Datei ist leer");
     assertThatThrownBy(() -> reader.read("code: X\n" + "#".repeat(ProgrammeFileReader.MAX_LENGTH)))
         .hasMessageContaining("zu groß");
+  }
+
+  @Test
+  void unknownManagerGroup_isRefused() {
+    String content = MINIMAL.replace("coordinatingOffice: sozialplanung", "coordinatingOffice: sozialplanung\nmanagers: [managers, dezernat-x]");
+    assertThat(validator.validate(reader.read(content), content)).extracting(ImportError::describe)
+        .containsExactly("Zeile 5, Feld managers[1]: unbekannte Gruppe „dezernat-x“");
   }
 
   @Test
