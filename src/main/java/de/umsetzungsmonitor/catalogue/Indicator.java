@@ -83,4 +83,12 @@ public class Indicator {
   public int getPosition() {
     return position;
   }
+
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
 }

@@ -10,16 +10,16 @@ import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 /**
- * Camunda's hook for the authorizations of new instances and tasks: besides the engine's defaults,
- * the coordinating unit and the managers of the measure's programme may read each process instance
- * (runtime and history), the managers each task of it as well. Offices read only the tasks they are
- * candidates for, so nobody sees another programme's or office's measures.
+ * Camunda's hook for the authorizations of new tasks: besides the engine's defaults, the managers
+ * of the measure's programme may read each task of it. (Process instances are granted by
+ * {@link GrantProgrammeReadersListener}: when the engine asks this provider about a new instance,
+ * its business key is not set yet.) Offices read only the tasks they are candidates for, so nobody
+ * sees another programme's or office's measures.
  */
 class ProgrammeAuthorizationProvider extends DefaultAuthorizationProvider {
 
@@ -27,16 +27,6 @@ class ProgrammeAuthorizationProvider extends DefaultAuthorizationProvider {
 
   ProgrammeAuthorizationProvider(ProgrammeReaders readers) {
     this.readers = readers;
-  }
-
-  @Override
-  public AuthorizationEntity[] newProcessInstance(ProcessInstance processInstance) {
-    List<AuthorizationEntity> authorizations = new ArrayList<>(asList(super.newProcessInstance(processInstance)));
-    for (String group : readers.of(processInstance.getBusinessKey()).all()) {
-      authorizations.add(read(group, Resources.PROCESS_INSTANCE, processInstance.getId()));
-      authorizations.add(read(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstance.getId()));
-    }
-    return authorizations.toArray(AuthorizationEntity[]::new);
   }
 
   @Override

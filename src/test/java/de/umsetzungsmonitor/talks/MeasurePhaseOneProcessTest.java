@@ -1,5 +1,6 @@
 package de.umsetzungsmonitor.talks;
 
+import de.umsetzungsmonitor.security.GrantProgrammeReadersListener;
 import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.CALL_ACTIVITY_PROTOCOL_SIGN_OFF;
 import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.END_EVENT_MONITORING_AGREED;
 import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.KEY;
@@ -47,6 +48,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -123,6 +125,7 @@ class MeasurePhaseOneProcessTest {
   private static final String JULIA_USER = "jmueller";
   private static final String PROTOCOL_BODY = "Protokoll des Gesprächs zu M 11";
 
+  private final GrantProgrammeReadersListener readerGrants = mock(GrantProgrammeReadersListener.class);
   private final MeasureService measures = mock(MeasureService.class);
   private final TalkService talks = mock(TalkService.class);
   private final ProtocolService protocols = mock(ProtocolService.class);
@@ -146,6 +149,7 @@ class MeasurePhaseOneProcessTest {
     Mocks.register("reminderProperties", ReminderProperties.defaults());
     // MeasurePhaseOneProcess
     Mocks.register("scheduleTalkFormListener", new ScheduleTalkFormListener(talks));
+    Mocks.register("grantProgrammeReadersListener", readerGrants);
     Mocks.register("scheduleTalkListener", new ScheduleTalkListener(talks));
     Mocks.register("recordTalkResultsFormListener", new RecordTalkResultsFormListener(measures));
     Mocks.register("recordTalkResultsListener", new RecordTalkResultsListener(talks, documents));
@@ -183,6 +187,7 @@ class MeasurePhaseOneProcessTest {
         .execute();
 
     assertThat(pi).isWaitingAt(USER_TASK_SCHEDULE_TALK);
+    verify(readerGrants).notify(any());
     assertThat(task()).hasCandidateGroup(COORDINATION);
     assertThat(taskService().getVariableLocal(task().getId(), PARTICIPANT_OPTIONS.name())).isNotNull();
     verify(talks).participantOptions(MEASURE);
@@ -203,6 +208,7 @@ class MeasurePhaseOneProcessTest {
     assertThat(pi).calledProcessInstance(ProtocolSignOffProcess.KEY)
         .hasBusinessKey(BUSINESS_KEY)
         .isWaitingAt(USER_TASK_SIGN_PROTOCOL);
+    verify(readerGrants, times(2)).notify(any());  // the called sign-off instance is granted too
 
     signByEveryParticipant();
     verify(protocols).sign(PROTOCOL, ANNA, COORDINATOR);

@@ -46,4 +46,8 @@ public class ProtocolFollowUp {
   public String getRecordedBy() {
     return recordedBy;
   }
+
+  public Instant getRecordedAt() {
+    return recordedAt;
+  }
 }

@@ -1,5 +1,6 @@
 package de.umsetzungsmonitor.talks.protocol;
 
+import de.umsetzungsmonitor.security.GrantProgrammeReadersListener;
 import static de.umsetzungsmonitor.process.ProcessVariables.CHANGE_REQUEST;
 import static de.umsetzungsmonitor.process.ProcessVariables.CHANGE_REQUESTS;
 import static de.umsetzungsmonitor.process.ProcessVariables.COORDINATION_GROUP;
@@ -102,6 +103,7 @@ class ProtocolSignOffProcessTest {
   private static final String FIRST_TEXT = "Protokoll, Fassung 1";
   private static final String REVISED_TEXT = "Protokoll, Fassung 2";
 
+  private final GrantProgrammeReadersListener readerGrants = mock(GrantProgrammeReadersListener.class);
   private final ProtocolService protocols = mock(ProtocolService.class);
   private final Directory directory = mock(Directory.class);
   private final ProtocolDocuments documents = mock(ProtocolDocuments.class);
@@ -118,6 +120,7 @@ class ProtocolSignOffProcessTest {
     }
 
     Mocks.register("reminderProperties", ReminderProperties.defaults());
+    Mocks.register("grantProgrammeReadersListener", readerGrants);
     Mocks.register("determineSignatoriesDelegate", new DetermineSignatoriesDelegate(protocols));
     Mocks.register("signProtocolTaskListener", new SignProtocolTaskListener(protocols));
     Mocks.register("signProtocolListener", new SignProtocolListener(protocols, directory));

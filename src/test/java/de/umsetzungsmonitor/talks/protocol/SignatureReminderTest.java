@@ -1,5 +1,6 @@
 package de.umsetzungsmonitor.talks.protocol;
 
+import de.umsetzungsmonitor.security.GrantProgrammeReadersListener;
 import static de.umsetzungsmonitor.process.ProcessVariables.COORDINATION_GROUP;
 import static de.umsetzungsmonitor.process.ProcessVariables.MEASURE_ID;
 import static de.umsetzungsmonitor.process.ProcessVariables.PARTICIPANT_ID;
@@ -82,6 +83,7 @@ class SignatureReminderTest {
   private static final Map<Long, String> USERS = Map.of(ANNA, "abecker", JULIA, "jmueller", MARKUS, "mfischer");
 
   /** Everything but the reminder step: the listeners and the signatories, mocked. */
+  private final GrantProgrammeReadersListener readerGrants = mock(GrantProgrammeReadersListener.class);
   private final ProtocolService signing = mock(ProtocolService.class);
   private final ProtocolDocuments documents = mock(ProtocolDocuments.class);
 
@@ -99,6 +101,7 @@ class SignatureReminderTest {
     givenAProtocolOfATalkWithThreeParticipants();
 
     Mocks.register("reminderProperties", ReminderProperties.defaults());
+    Mocks.register("grantProgrammeReadersListener", readerGrants);
     Mocks.register("determineSignatoriesDelegate", new DetermineSignatoriesDelegate(signing));
     Mocks.register("signProtocolTaskListener", new SignProtocolTaskListener(signing));
     Mocks.register("signProtocolListener", new SignProtocolListener(signing, directory));

@@ -1,0 +1,155 @@
+package de.umsetzungsmonitor.reporting;
+
+import de.umsetzungsmonitor.catalogue.Indicator;
+import de.umsetzungsmonitor.catalogue.IndicatorRepository;
+import de.umsetzungsmonitor.catalogue.Measure;
+import de.umsetzungsmonitor.catalogue.MeasureRepository;
+import de.umsetzungsmonitor.security.Directory;
+import de.umsetzungsmonitor.security.Groups;
+import de.umsetzungsmonitor.security.ProgrammeReaders;
+import de.umsetzungsmonitor.talks.Talk;
+import de.umsetzungsmonitor.talks.TalkRepository;
+import de.umsetzungsmonitor.talks.protocol.ChangeRequest;
+import de.umsetzungsmonitor.talks.protocol.Protocol;
+import de.umsetzungsmonitor.talks.protocol.ProtocolFollowUp;
+import de.umsetzungsmonitor.talks.protocol.ProtocolFollowUpRepository;
+import de.umsetzungsmonitor.talks.protocol.ProtocolRepository;
+import de.umsetzungsmonitor.talks.protocol.ProtocolVersion;
+import de.umsetzungsmonitor.talks.protocol.Signature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who did what when for one measure: the engine's user operation log of the measure's process
+ * instances (claims, completions, starts …, each with the real user) and what our tables record
+ * (protocol versions, signatures, change requests, follow-ups, indicators).
+ */
+@Service
+@Transactional(readOnly = true)
+public class MeasureTimeline {
+
+  private static final Map<String, String> OPERATIONS = Map.ofEntries(
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_CLAIM, "Aufgabe übernommen"),
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_COMPLETE, "Aufgabe abgeschlossen"),
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_ASSIGN, "Aufgabe zugewiesen"),
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_DELEGATE, "Aufgabe delegiert"),
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_CREATE, "Vorgang gestartet"),
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_SET_JOB_RETRIES, "Wiederholung eines Schritts angestoßen"),
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_SUSPEND, "Vorgang angehalten"),
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_ACTIVATE, "Vorgang fortgesetzt"),
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_DELETE, "Vorgang gelöscht"),
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_MODIFY_PROCESS_INSTANCE, "Vorgang verändert"),
+      Map.entry(UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE, "Prozessdaten geändert"));
+
+  private final MeasureRepository measures;
+  private final TalkRepository talks;
+  private final ProtocolRepository protocols;
+  private final ProtocolFollowUpRepository followUps;
+  private final IndicatorRepository indicators;
+  private final ProgrammeReaders readers;
+  private final HistoryService history;
+  private final Directory directory;
+
+  public MeasureTimeline(MeasureRepository measures, TalkRepository talks, ProtocolRepository protocols,
+      ProtocolFollowUpRepository followUps, IndicatorRepository indicators, ProgrammeReaders readers,
+      HistoryService history, Directory directory) {
+    this.directory = directory;
+    this.measures = measures;
+    this.talks = talks;
+    this.protocols = protocols;
+    this.followUps = followUps;
+    this.indicators = indicators;
+    this.readers = readers;
+    this.history = history;
+  }
+
+  /**
+   * The measure's events, oldest first, for a caller who may read the programme (its coordinating
+   * unit, its managers, administrators); nothing when the measure is unknown or not the caller's.
+   */
+  public Optional<List<Event>> of(String businessKey, Collection<String> callerGroups) {
+    Measure measure = measures.findByBusinessKey(businessKey).orElse(null);
+    if (measure == null || !mayRead(businessKey, callerGroups)) {
+      return Optional.empty();
+    }
+    List<Event> events = new ArrayList<>();
+    // the engine decides which of the measure's instances the caller reads; their operation log is
+    // then read as the application, since log entries carry per-category rights of their own
+    for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey).list()) {
+      for (UserOperationLogEntry entry : directory.asSystem(() -> history.createUserOperationLogQuery()
+          .processInstanceId(instance.getId()).list())) {
+        if (entry.getUserId() != null && OPERATIONS.containsKey(entry.getOperationType())
+            && (entry.getProperty() == null || isMainProperty(entry))) {
+          events.add(new Event(entry.getTimestamp().toInstant(), entry.getUserId(),
+              OPERATIONS.get(entry.getOperationType()) + describeTask(entry), "Prozess"));
+        }
+      }
+    }
+    talks.findByMeasureId(measure.getId()).ifPresent(talk -> addTalkEvents(talk, events));
+    for (Indicator indicator : indicators.findByMeasureIdOrderByPosition(measure.getId())) {
+      events.add(new Event(indicator.getCreatedAt(), indicator.getCreatedBy(),
+          "Indikator festgelegt: " + indicator.getName(), "Anwendung"));
+    }
+    events.sort(Comparator.comparing(Event::at));
+    return Optional.of(events);
+  }
+
+  private void addTalkEvents(Talk talk, List<Event> events) {
+    Protocol protocol = protocols.findByTalkId(talk.getId()).orElse(null);
+    if (protocol == null) {
+      return;
+    }
+    for (ProtocolVersion version : protocol.getVersions()) {
+      events.add(new Event(version.getCreatedAt(), version.getCreatedBy(),
+          "Protokoll Fassung " + version.getVersionNo() + " erstellt", "Anwendung"));
+      for (Signature signature : version.getSignatures()) {
+        events.add(new Event(signature.getSignedAt(), signature.getSignedBy(),
+            "Protokoll Fassung " + version.getVersionNo() + " unterzeichnet", "Anwendung"));
+      }
+      for (ChangeRequest request : version.getChangeRequests()) {
+        events.add(new Event(request.getRequestedAt(), request.getRequestedBy(),
+            "Änderung an Fassung " + version.getVersionNo() + " erbeten: " + request.getText(), "Anwendung"));
+      }
+    }
+    if (protocol.getInForceSince() != null) {
+      events.add(new Event(protocol.getInForceSince(), null, "Protokoll in Kraft (von allen unterzeichnet)", "Anwendung"));
+    }
+    for (ProtocolFollowUp followUp : followUps.findByProtocolId(protocol.getId())) {
+      events.add(new Event(followUp.getRecordedAt(), followUp.getRecordedBy(),
+          "Unterzeichnung nachgehalten: " + followUp.getNote(), "Anwendung"));
+    }
+  }
+
+  private boolean mayRead(String businessKey, Collection<String> callerGroups) {
+    return callerGroups.contains(Groups.ADMINISTRATORS)
+        || readers.of(businessKey).all().stream().anyMatch(callerGroups::contains);
+  }
+
+  /** An operation touching several properties is logged once per property; keep one line. */
+  private static boolean isMainProperty(UserOperationLogEntry entry) {
+    return switch (entry.getOperationType()) {
+      case UserOperationLogEntry.OPERATION_TYPE_CLAIM, UserOperationLogEntry.OPERATION_TYPE_ASSIGN -> "assignee".equals(entry.getProperty());
+      case UserOperationLogEntry.OPERATION_TYPE_COMPLETE -> "delete".equals(entry.getProperty());
+      default -> true;
+    };
+  }
+
+  private static String describeTask(UserOperationLogEntry entry) {
+    return UserOperationLogEntry.ENTITY_TYPE_TASK.equals(entry.getEntityType()) && entry.getTaskId() != null
+        ? " (Aufgabe " + entry.getTaskId() + ")" : "";
+  }
+
+  /** One line of the timeline. {@code source} says whether the engine or the application recorded it. */
+  public record Event(Instant at, String userId, String what, String source) {}
+}
