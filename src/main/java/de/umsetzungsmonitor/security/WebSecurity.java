@@ -29,6 +29,7 @@ class WebSecurity {
             .requestMatchers(HttpMethod.POST, "/api/programmes").hasAuthority(Groups.ADMINISTRATORS)
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless HTTP Basic without cookies: there is no session a forged request could ride on
         .csrf(csrf -> csrf.disable())
@@ -44,6 +45,8 @@ class WebSecurity {
         .addFilterBefore(new CamundaSessionAuthenticationFilter(engine.getName()), AnonymousAuthenticationFilter.class)
         .addFilterAfter(new EngineIdentityFilter(identity), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
             (request, response, e) -> response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/")))
         .build();
@@ -52,7 +55,8 @@ class WebSecurity {
   @Bean
   @Order(3)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
-    // the Camunda webapps authenticate and protect against CSRF themselves
+    // the Camunda webapps authenticate, protect against CSRF and send their own Content-Security-Policy
+    // (with frame-ancestors 'none'); a second policy here would be enforced on top and break them
     return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.cacheControl(cache -> cache.disable()))
