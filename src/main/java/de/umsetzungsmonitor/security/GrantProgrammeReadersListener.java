@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -33,18 +35,19 @@ public class GrantProgrammeReadersListener implements ExecutionListener {
     String instanceId = execution.getProcessInstanceId();
     for (String group : readers.of(execution.getProcessBusinessKey()).all()) {
       Context.getCommandContext().runWithoutAuthorization(() -> {
-        grantRead(group, Resources.PROCESS_INSTANCE, instanceId);
-        grantRead(group, Resources.HISTORIC_PROCESS_INSTANCE, instanceId);
+        grant(group, Resources.PROCESS_INSTANCE, instanceId, Permissions.READ);
+        grant(group, Resources.HISTORIC_PROCESS_INSTANCE, instanceId, HistoricProcessInstancePermissions.READ);
+        return null;
       });
     }
   }
 
-  private void grantRead(String groupId, Resource resource, String resourceId) {
+  private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
     Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     authorization.setGroupId(groupId);
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);
-    authorization.addPermission(Permissions.READ);
+    authorization.addPermission(permission);
     authorizations.saveAuthorization(authorization);
   }
 }

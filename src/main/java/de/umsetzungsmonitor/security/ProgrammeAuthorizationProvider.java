@@ -3,6 +3,8 @@ package de.umsetzungsmonitor.security;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -38,19 +40,19 @@ class ProgrammeAuthorizationProvider extends DefaultAuthorizationProvider {
       // the coordinating unit's rights on its tasks come from the candidate group link; a second
       // grant row for the same group and task would take their place, so tasks go to managers only
       for (String group : readers.of(businessKey).managerGroups()) {
-        authorizations.add(read(group, Resources.TASK, task.getId()));
-        authorizations.add(read(group, Resources.HISTORIC_TASK, task.getId()));
+        authorizations.add(read(group, Resources.TASK, task.getId(), Permissions.READ));
+        authorizations.add(read(group, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ));
       }
     }
     return authorizations.toArray(AuthorizationEntity[]::new);
   }
 
-  private static AuthorizationEntity read(String groupId, Resource resource, String resourceId) {
+  private static AuthorizationEntity read(String groupId, Resource resource, String resourceId, Permission permission) {
     AuthorizationEntity authorization = new AuthorizationEntity(AUTH_TYPE_GRANT);
     authorization.setGroupId(groupId);
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);
-    authorization.addPermission(Permissions.READ);
+    authorization.addPermission(permission);
     return authorization;
   }
 
