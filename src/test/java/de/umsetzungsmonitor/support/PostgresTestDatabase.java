@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class PostgresTestDatabase implements ExecutionCondition {
 
   /** The database the {@code pgtest} profile connects to; see {@code application-pgtest.yaml}. */
-  public static final String DATABASE = "umsetzungsmonitor_test";
+  public static final String DATABASE = env("TEST_DB_NAME", "umsetzungsmonitor_test");
 
   private static final String SKIPPED =
       "PostgreSQL integration tests skipped. Set REQUIRE_POSTGRES=true to make this an error.";
