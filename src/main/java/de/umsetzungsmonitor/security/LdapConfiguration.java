@@ -8,6 +8,7 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.naming.CommunicationException;
 import javax.naming.Context;
 import javax.naming.NamingException;
 import javax.naming.ldap.InitialLdapContext;
@@ -16,7 +17,13 @@ import javax.naming.ldap.StartTlsRequest;
 import javax.naming.ldap.StartTlsResponse;
 import javax.naming.spi.InitialContextFactory;
 import javax.net.ssl.SSLSocketFactory;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.plugin.AdministratorAuthorizationPlugin;
+import org.camunda.bpm.identity.impl.ldap.LdapIdentityProviderFactory;
+import org.camunda.bpm.identity.impl.ldap.LdapIdentityProviderSession;
+import org.camunda.bpm.identity.impl.ldap.LdapUserQueryImpl;
 import org.camunda.bpm.identity.impl.ldap.plugin.LdapIdentityProviderPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +58,7 @@ public class LdapConfiguration {
   @Bean
   LdapIdentityProviderPlugin ldapIdentityProviderPlugin(LdapProperties ldap) {
     ldap.requireConnection();
-    LdapIdentityProviderPlugin plugin = new LdapIdentityProviderPlugin();
+    LdapIdentityProviderPlugin plugin = new MembersOfMissingGroupsAreNobody();
     plugin.setServerUrl(ldap.serverUrl());
     plugin.setManagerDn(ldap.managerDn());
     plugin.setManagerPassword(ldap.managerPassword());
@@ -116,6 +123,33 @@ public class LdapConfiguration {
         // nothing to do
       }
     };
+  }
+
+  /**
+   * The Camunda plugin with one correction. Asked for the members of a group the directory does not
+   * have ({@code memberOfGroup("bauamt")}), the plugin 7.23 searches from the directory's root and
+   * answers with the members of <em>every</em> group; an office code without a directory group
+   * would then offer the whole directory as the office's staff (e.g. as talk participants).
+   */
+  static class MembersOfMissingGroupsAreNobody extends LdapIdentityProviderPlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+      super.preInit(configuration);
+      LdapIdentityProviderFactory sessions = new LdapIdentityProviderFactory() {
+        @Override
+        public Session openSession() {
+          return new LdapIdentityProviderSession(ldapConfiguration) {
+            @Override
+            protected List<User> findUsersByGroupId(LdapUserQueryImpl query) {
+              return getDnForGroup(query.getGroupId()).isEmpty() ? new ArrayList<>() : super.findUsersByGroupId(query);
+            }
+          };
+        }
+      };
+      sessions.setLdapConfiguration(this);
+      configuration.setIdentityProviderSessionFactory(sessions);
+    }
   }
 
   /**
@@ -246,7 +280,7 @@ public class LdapConfiguration {
         throw e;
       } catch (IOException | RuntimeException e) {
         context.close();
-        NamingException failure = new javax.naming.CommunicationException("StartTLS failed: " + e.getMessage());
+        NamingException failure = new CommunicationException("StartTLS failed: " + e.getMessage());
         failure.setRootCause(e);
         throw failure;
       }
