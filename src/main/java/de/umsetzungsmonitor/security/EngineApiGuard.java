@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -39,10 +39,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * </ul>
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20)
 public class EngineApiGuard extends OncePerRequestFilter {
 
-  private static final Pattern ENGINE_API = Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)(/.*)$");
+  /**
+   * Both APIs, each with and without the engine name: {@code /engine-rest/task},
+   * {@code /engine-rest/engine/default/task}, {@code /camunda/api/engine/engine/default/task}.
+   */
+  private static final Pattern ENGINE_API = Pattern.compile(
+      "^(/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine(?:/engine/[^/]+)?)(/.*)$");
   private static final Pattern QUERY_RESOURCE = Pattern.compile("^/(task|filter)(/.*)?$");
   private static final Pattern FILTER_STORE = Pattern.compile("^/filter(/create|/[^/]+)?$");
   private static final Pattern SETUP = Pattern.compile("^/camunda/api/admin/setup/.*$");
@@ -60,7 +65,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = decodedPath(request);
     if (SETUP.matcher(path).matches()) {
       if (identity.isReadOnly() || identity.createUserQuery().count() > 0) {
         refuse(response, HttpServletResponse.SC_FORBIDDEN, "Die Ersteinrichtung ist abgeschlossen.");
@@ -95,6 +100,15 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new BodyRequest(request, body), response);
+  }
+
+  /**
+   * The path as the servlet container decoded and normalised it (percent escapes, {@code ;}
+   * parameters and dot segments resolved), which is the path the REST resources are matched on.
+   */
+  static String decodedPath(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return path.replaceAll("/{2,}", "/").replaceAll("(?<=.)/$", "");
   }
 
   /**

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 
 /**
  * The Camunda REST API answers only authenticated callers (HTTP Basic against Camunda's identity
@@ -23,8 +23,9 @@ class EngineRestAuthentication {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
-    // before the query guard: whoever is not logged in learns nothing about what is refused
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    // inside Spring Security's filter chain (order -100), so its headers (nosniff …) reach a 401 too,
+    // and before the query guard: whoever is not logged in learns nothing about what is refused
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;
   }
 }

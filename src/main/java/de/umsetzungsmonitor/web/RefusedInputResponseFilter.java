@@ -17,22 +17,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Task completions through the Camunda REST API or the webapps' engine API: where one of our
- * listeners refused the input, the client gets HTTP 400 with the German message instead of the
- * engine's 500. Everything else passes through unchanged.
+ * Changes through the Camunda REST API or the webapps' engine API whose failure is the client's
+ * mistake get HTTP 400 with a German message instead of the engine's 500: input one of our task
+ * listeners refused, and the engine's own refusals of invalid XML (e.g. a DOCTYPE with external
+ * entities), of Java-serialized variables and of passwords against the policy. Everything else
+ * passes through unchanged.
  */
 @Component
 class RefusedInputResponseFilter extends OncePerRequestFilter {
 
-  private static final Pattern TASK_COMPLETION = Pattern.compile(
-      "^(/engine-rest|/camunda/api/engine/engine/[^/]+)/task/[^/]+/(submit-form|complete|resolve)$");
+  private static final Pattern ENGINE_API = Pattern.compile("^(/engine-rest|/camunda/api/engine)(/.*)?$");
+
+  /** Engine refusals that are the client's mistake, by the engine's message code or text. */
+  private static final Map<String, String> CLIENT_MISTAKES = Map.of(
+      "ENGINE-09003", "Die Datei ist kein gültiges BPMN/XML oder enthält nicht erlaubte Bestandteile (z. B. DOCTYPE, externe Entitäten).",
+      "ENGINE-17007", "Java-serialisierte Variablen sind nicht erlaubt; bitte JSON verwenden.",
+      "does not match policy", "Das Passwort erfüllt die Passwortrichtlinie nicht (mindestens 10 Zeichen mit Groß- und Kleinbuchstaben, Ziffer und Sonderzeichen).");
 
   private final ObjectMapper json = new ObjectMapper();
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod())
-        || !TASK_COMPLETION.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+    // reads pass unbuffered; only changes can fail by the client's mistake
+    return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+        || !ENGINE_API.matcher(request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo())).matches();
   }
 
   @Override
@@ -41,6 +49,9 @@ class RefusedInputResponseFilter extends OncePerRequestFilter {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
     Object refused = request.getAttribute(RefusedInputRecorder.ATTRIBUTE);
+    if (refused == null && wrapper.getStatus() >= 500) {
+      refused = clientMistake(new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
+    }
     if (refused != null && wrapper.getStatus() >= 500) {
       wrapper.resetBuffer();
       Map<String, Object> body = new LinkedHashMap<>();
@@ -54,5 +65,12 @@ class RefusedInputResponseFilter extends OncePerRequestFilter {
       return;
     }
     wrapper.copyBodyToResponse();
+  }
+
+  private static String clientMistake(String body) {
+    return CLIENT_MISTAKES.entrySet().stream()
+        .filter(mistake -> body.contains(mistake.getKey()))
+        .map(Map.Entry::getValue)
+        .findFirst().orElse(null);
   }
 }
