@@ -33,15 +33,7 @@ public final class TasklistSession {
   /** Logs the user in to Tasklist; fails unless the login is accepted. */
   public static TasklistSession login(String baseUrl, String userId, String password) {
     TasklistSession session = new TasklistSession(baseUrl, userId);
-    // the first request opens the session and hands out the CSRF token cookie
-    session.send(HttpRequest.newBuilder(session.uri("/camunda/app/tasklist/default/")).GET().build());
-    String form = "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> response = session.send(session.withCsrf(HttpRequest.newBuilder(
-            session.uri("/camunda/api/admin/auth/user/default/login/tasklist")))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    HttpResponse<String> response = session.sendLogin(password);
     if (response.statusCode() != 200) {
       throw new IllegalStateException("Tasklist login of " + userId + " failed: HTTP " + response.statusCode() + " "
           + response.body());
@@ -50,6 +42,32 @@ public final class TasklistSession {
     session.send(HttpRequest.newBuilder(session.uri("/camunda/api/admin/auth/user/default"))
         .header("Accept", "application/json").GET().build());
     return session;
+  }
+
+  /**
+   * A browser that has opened the webapps without logging in: it has a session and the CSRF token
+   * cookie (as the Admin webapp's setup page has), but no user.
+   */
+  public static TasklistSession anonymous(String baseUrl) {
+    TasklistSession session = new TasklistSession(baseUrl, null);
+    session.send(HttpRequest.newBuilder(session.uri("/camunda/app/admin/default/")).GET().build());
+    return session;
+  }
+
+  /** A Tasklist login as the login page sends it, whatever the answer (200, 401 ...). */
+  public static HttpResponse<String> attemptLogin(String baseUrl, String userId, String password) {
+    return new TasklistSession(baseUrl, userId).sendLogin(password);
+  }
+
+  private HttpResponse<String> sendLogin(String password) {
+    // the first request opens the session and hands out the CSRF token cookie
+    send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build());
+    String form = "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return send(withCsrf(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
   }
 
   public String userId() {
@@ -84,6 +102,53 @@ public final class TasklistSession {
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** A JSON {@code POST} to any path of the application with the CSRF token, as the webapps' frontends send it. */
+  public HttpResponse<String> post(String path, String json) {
+    return send(withCsrf(HttpRequest.newBuilder(uri(path)))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** The same without the {@code X-XSRF-TOKEN} header. */
+  public HttpResponse<String> postWithoutCsrf(String path, String json) {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** A modifying engine call without the {@code X-XSRF-TOKEN} header, as a forged cross-site request would send it. */
+  public HttpResponse<String> postEngineWithoutCsrf(String path, String json) {
+    return send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default" + path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** {@code GET} on the engine API, e.g. {@code /task?assignee=abecker}. */
+  public HttpResponse<String> getEngine(String path) {
+    return get("/camunda/api/engine/engine/default" + path);
+  }
+
+  /** {@code GET} of any path of the application with the session's cookies. */
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build());
+  }
+
+  /** The logout of the webapps' user menu (with the CSRF token, as the frontend sends it). */
+  public HttpResponse<String> logout() {
+    return send(withCsrf(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/logout")))
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  /** The current value of one of the session's cookies ({@code JSESSIONID}, {@code XSRF-TOKEN}), or {@code null}. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).reduce((a, b) -> b).orElse(null);
   }
 
   private HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
