@@ -58,6 +58,7 @@ import org.camunda.bpm.identity.impl.ldap.plugin.LdapIdentityProviderPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -88,7 +89,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * write (the packaged {@code application-ldap.yaml}, the environment variables and the OpenLDAP
  * attributes), then staff log in, offices are directory groups, and administrators are the
  * members of the administrator group.
+ *
+ * <p>{@code @Order(2)}: {@link ApplicationWithDirectory} starts an engine named "default" of its own,
+ * so, like {@code ApplicationContextTest}, this class runs (and closes that context) before the
+ * shared PostgreSQL context starts; after it, the JVM already holds a "default" engine.
  */
+@Order(2)
 class LdapLoginTest {
 
   static final String BASE_DN = "dc=koblenz,dc=example";
