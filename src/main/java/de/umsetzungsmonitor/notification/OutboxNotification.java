@@ -39,7 +39,12 @@ public class OutboxNotification {
   @Column(nullable = false)
   private Instant createdAt;
 
+  /** Every enabled channel has delivered the message. */
   private Instant sentAt;
+
+  private Instant mailSentAt;
+
+  private Instant webhookSentAt;
 
   private int attempts;
 
@@ -100,5 +105,44 @@ public class OutboxNotification {
 
   public String getLastError() {
     return lastError;
+  }
+
+  public Instant getMailSentAt() {
+    return mailSentAt;
+  }
+
+  public Instant getWebhookSentAt() {
+    return webhookSentAt;
+  }
+
+  /** The mail went out; the message is sent unless the webhook is still due. */
+  void mailSent(Instant at, boolean webhookEnabled) {
+    mailSentAt = at;
+    attempts++;
+    lastError = null;
+    if (!webhookEnabled || webhookSentAt != null) {
+      sentAt = at;
+    }
+  }
+
+  /** The webhook accepted the message; the message is sent unless the mail is still due. */
+  void webhookSent(Instant at, boolean mailEnabled) {
+    webhookSentAt = at;
+    attempts++;
+    lastError = null;
+    if (!mailEnabled || mailSentAt != null) {
+      sentAt = at;
+    }
+  }
+
+  /** A channel could not deliver; an attempt that failed counts as an attempt. */
+  void failed(String error) {
+    attempts++;
+    lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
+  }
+
+  /** A channel cannot deliver at all (e.g. no address); recorded, but not an attempt. */
+  void undeliverable(String reason) {
+    lastError = reason;
   }
 }

@@ -18,6 +18,12 @@ public final class ProcessVariables {
   public static final ProcessVariable<Long> PARTICIPANT_ID = new ProcessVariable<>("participantId", Long.class);
   public static final ProcessVariable<Boolean> CHANGE_REQUESTED = new ProcessVariable<>("changeRequested", Boolean.class);
   public static final ProcessVariable<Boolean> ESCALATION_DUE = new ProcessVariable<>("escalationDue", Boolean.class);
+  /** The row of {@code notification_outbox} a dispatch instance delivers. */
+  public static final ProcessVariable<Long> NOTIFICATION_ID = new ProcessVariable<>("notificationId", Long.class);
+  /** Whether the webhook still has to post the notification (enabled and not posted yet). */
+  public static final ProcessVariable<Boolean> WEBHOOK_DUE = new ProcessVariable<>("webhookDue", Boolean.class);
+  /** The JSON the webhook posts: key, recipient, subject, text, link. */
+  public static final ProcessVariable<String> WEBHOOK_PAYLOAD = new ProcessVariable<>("webhookPayload", String.class);
 
   // task-local data that forms display (options and the text to review)
   public static final ProcessVariable<Object> PARTICIPANT_OPTIONS = new ProcessVariable<>("participantOptions", Object.class);

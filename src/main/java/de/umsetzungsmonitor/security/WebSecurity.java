@@ -27,6 +27,8 @@ class WebSecurity {
     return http.securityMatcher("/api/**")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/programmes").hasAuthority(Groups.ADMINISTRATORS)
+            // the outbox spans every programme: administrators only
+            .requestMatchers("/api/notifications", "/api/notifications/**").hasAuthority(Groups.ADMINISTRATORS)
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))

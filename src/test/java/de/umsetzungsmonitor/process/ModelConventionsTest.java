@@ -50,7 +50,9 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConnector;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -76,6 +78,8 @@ class ModelConventionsTest {
   private static final Pattern TECHNICAL_LABEL = Pattern.compile("_|[a-zäöüß][A-ZÄÖÜ]");
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([a-z][A-Za-z0-9]*)}$");
   private static final Pattern COMPONENT = Pattern.compile("@Component(?:\\(\\s*(?:value\\s*=\\s*)?\"([^\"]+)\"\\s*\\))?");
+  /** A connector URL read from a typed configuration bean, e.g. {@code ${notificationProperties.webhook.url}}. */
+  private static final Pattern CONFIGURED_URL = Pattern.compile("^\\$\\{[a-z][A-Za-z0-9]*Properties(\\.[a-z][A-Za-z0-9]*)*\\.url}$");
   private static final String COORDINATION_GROUP_EXPRESSION = "${" + ProcessVariables.COORDINATION_GROUP.name() + "}";
 
   /** Prefix an id must have for its element type; checked in this order (most specific first). */
@@ -189,7 +193,7 @@ class ModelConventionsTest {
   void serviceAndSendTasksCallABeanByDelegateExpression_andNothingUsesCamundaClassOrScripts() {
     List<String> violations = check((file, model) -> {
       for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-        if (blank(task.getCamundaDelegateExpression())) {
+        if (blank(task.getCamundaDelegateExpression()) && connector(task) == null) {
           violations(file).add(file + ": " + task.getId() + ": service task without camunda:delegateExpression");
         }
       }
@@ -211,6 +215,38 @@ class ModelConventionsTest {
           violations(file).add(file + ": " + describe(element) + ": camunda:script, write a delegate instead");
         }
       });
+    });
+    assertThat(violations).isEmpty();
+  }
+
+  /**
+   * A service task may instead call Camunda Connect's HTTP connector, asynchronously (it talks to
+   * the outside), to a URL from configuration only: never from a process variable or form input.
+   */
+  @Test
+  void connectorTasksCallTheHttpConnectorAsynchronously_atAConfiguredUrl() {
+    List<String> violations = check((file, model) -> {
+      for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        CamundaConnector connector = connector(task);
+        if (connector == null) {
+          continue;
+        }
+        String connectorId = connector.getCamundaConnectorId() == null ? null : connector.getCamundaConnectorId().getTextContent();
+        if (!"http-connector".equals(connectorId)) {
+          violations(file).add(file + ": " + task.getId() + ": connector '" + connectorId + "' is not http-connector");
+        }
+        if (!task.isCamundaAsyncBefore()) {
+          violations(file).add(file + ": " + task.getId() + ": connector task without camunda:asyncBefore");
+        }
+        String url = connector.getCamundaInputOutput() == null ? null
+            : connector.getCamundaInputOutput().getCamundaInputParameters().stream()
+                .filter(parameter -> "url".equals(parameter.getCamundaName()))
+                .map(CamundaInputParameter::getTextContent).findFirst().orElse(null);
+        if (url == null || !CONFIGURED_URL.matcher(url.strip()).matches()) {
+          violations(file).add(file + ": " + task.getId() + ": url '" + url
+              + "' does not come from configuration (${somethingProperties.….url})");
+        }
+      }
     });
     assertThat(violations).isEmpty();
   }
@@ -386,6 +422,14 @@ class ModelConventionsTest {
       }
     }
     return ids;
+  }
+
+  private static CamundaConnector connector(ServiceTask task) {
+    if (task.getExtensionElements() == null) {
+      return null;
+    }
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaConnector.class).list().stream()
+        .findFirst().orElse(null);
   }
 
   private static String owner(ModelElementInstance element) {

@@ -13,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a real PostgreSQL database ({@code application-pgtest.yaml}), listening on
- * a random port, job executor off. Skipped when no PostgreSQL server answers (see
+ * a random port, job executor off, mail on and sent to a GreenMail SMTP server ({@link TestMailServer}),
+ * webhook on and posted to a local HTTP server ({@link TestWebhookTarget}). Skipped when no PostgreSQL server answers (see
  * {@link PostgresTestDatabase}). Every class uses exactly this annotation and nothing that changes
  * the configuration, so all of them share one Spring context and one engine; tests keep apart by
  * their data (each imports a programme under a code of its own).
@@ -22,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(PostgresTestDatabase.class)
+@ExtendWith({PostgresTestDatabase.class, TestMailServer.class, TestWebhookTarget.class})
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("pgtest")
 public @interface PostgresIntegrationTest {}
