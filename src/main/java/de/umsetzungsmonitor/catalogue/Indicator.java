@@ -2,6 +2,8 @@ package de.umsetzungsmonitor.catalogue;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -34,6 +36,10 @@ public class Indicator {
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
   @JoinColumn(name = "source_office_id")
   private Office sourceOffice;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private ValueType valueType = ValueType.NUMBER;
 
   private int position;
 
@@ -74,6 +80,16 @@ public class Indicator {
 
   public String getUnit() {
     return unit;
+  }
+
+  public ValueType getValueType() {
+    return valueType;
+  }
+
+  /** Sets how the indicator's values are typed (numbers unless said otherwise). */
+  public Indicator typed(ValueType valueType) {
+    this.valueType = valueType == null ? ValueType.NUMBER : valueType;
+    return this;
   }
 
   public Office getSourceOffice() {

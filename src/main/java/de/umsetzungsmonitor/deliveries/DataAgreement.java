@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.time.LocalDate;
+import java.time.Period;
 
 /** Which data an office delivers to the coordinating unit, how often, from when (Datenvereinbarung). */
 @Entity
@@ -47,6 +48,17 @@ public class DataAgreement {
 
   private int position;
 
+  /** The ISO 8601 period when the frequency is {@link Frequency#CYCLE}. */
+  private String cycle;
+
+  /** A URL returning the data as CSV or JSON, fetched at each period instead of asking a person. */
+  private String sourceUrl;
+
+  @Enumerated(EnumType.STRING)
+  private SourceFormat sourceFormat;
+
+  private String processInstanceId;
+
   protected DataAgreement() {}
 
   public DataAgreement(Talk talk, Office supplierOffice, String dataDescription, Frequency frequency,
@@ -58,6 +70,38 @@ public class DataAgreement {
     this.frequency = frequency;
     this.firstDue = firstDue;
     this.position = position;
+  }
+
+  /** Makes the agreement repeat in an ISO 8601 cycle (frequency {@link Frequency#CYCLE}). */
+  public DataAgreement repeating(String cycle) {
+    this.frequency = Frequency.CYCLE;
+    this.cycle = cycle;
+    return this;
+  }
+
+  /** Lets the agreement's data be fetched from a URL instead of delivered by a person. */
+  public DataAgreement fetchedFrom(String sourceUrl, SourceFormat sourceFormat) {
+    this.sourceUrl = sourceUrl;
+    this.sourceFormat = sourceFormat;
+    return this;
+  }
+
+  public void deliveriesStarted(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  /** The length of one reporting period. */
+  public Period reportingPeriod() {
+    return frequency == Frequency.CYCLE ? Frequency.parseCycle(cycle) : frequency.period();
+  }
+
+  /** How often, in German ("vierteljährlich", "im Zyklus P2M"). */
+  public String frequencyLabel() {
+    return frequency == Frequency.CYCLE ? "im Zyklus " + cycle : frequency.label();
+  }
+
+  public boolean hasHttpSource() {
+    return sourceUrl != null;
   }
 
   public Long getId() {
@@ -82,5 +126,29 @@ public class DataAgreement {
 
   public LocalDate getFirstDue() {
     return firstDue;
+  }
+
+  public Talk getTalk() {
+    return talk;
+  }
+
+  public int getPosition() {
+    return position;
+  }
+
+  public String getCycle() {
+    return cycle;
+  }
+
+  public String getSourceUrl() {
+    return sourceUrl;
+  }
+
+  public SourceFormat getSourceFormat() {
+    return sourceFormat;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
   }
 }
