@@ -59,4 +59,9 @@ public class Office {
   public String groupId() {
     return code;
   }
+
+  /** The group of the office's head (Amtsleitung), who receives escalations of overdue deliveries. */
+  public String headGroupId() {
+    return groupId() + "-leitung";
+  }
 }

@@ -25,7 +25,8 @@ public class DeliveryEvent {
     REOPENED("Zeitraum wieder geöffnet"),
     MISSED("ohne Lieferung abgeschlossen"),
     REMINDED("erinnert"),
-    ESCALATED("an die Amtsleitung eskaliert");
+    ESCALATED("an die Amtsleitung eskaliert"),
+    FOLLOWED_UP("von der Amtsleitung nachgehalten");
 
     private final String label;
 

@@ -1,5 +1,6 @@
 package de.umsetzungsmonitor.process;
 
+import java.util.Date;
 import java.util.List;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -25,6 +26,29 @@ public final class ProcessVariables {
   /** The JSON the webhook posts: key, recipient, subject, text, link. */
   public static final ProcessVariable<String> WEBHOOK_PAYLOAD = new ProcessVariable<>("webhookPayload", String.class);
 
+  // deliveries: the agreement and period a delivery instance works on, its deadlines and routing
+  public static final ProcessVariable<Long> DATA_AGREEMENT_ID = new ProcessVariable<>("dataAgreementId", Long.class);
+  public static final ProcessVariable<Long> DELIVERY_ID = new ProcessVariable<>("deliveryId", Long.class);
+  /** The index of the period opened last by an agreement's process (0 = the first). */
+  public static final ProcessVariable<Integer> PERIOD_INDEX = new ProcessVariable<>("periodIndex", Integer.class);
+  public static final ProcessVariable<Date> NEXT_PERIOD_AT = new ProcessVariable<>("nextPeriodAt", Date.class);
+  public static final ProcessVariable<Boolean> AGREEMENT_ACTIVE = new ProcessVariable<>("agreementActive", Boolean.class);
+  public static final ProcessVariable<String> SUPPLIER_GROUP = new ProcessVariable<>("supplierGroup", String.class);
+  public static final ProcessVariable<String> OFFICE_HEAD_GROUP = new ProcessVariable<>("officeHeadGroup", String.class);
+  /** "indicator or data, period", shown in the delivery tasks' names. */
+  public static final ProcessVariable<String> DELIVERY_TITLE = new ProcessVariable<>("deliveryTitle", String.class);
+  public static final ProcessVariable<Date> REMIND_AT = new ProcessVariable<>("remindAt", Date.class);
+  public static final ProcessVariable<Date> DUE_AT = new ProcessVariable<>("dueAt", Date.class);
+  public static final ProcessVariable<Date> LOCK_AT = new ProcessVariable<>("lockAt", Date.class);
+  /** ISO 8601 repeating interval starting after the due date, e.g. {@code R/2026-10-07T08:00+02:00/P7D}. */
+  public static final ProcessVariable<String> OVERDUE_CYCLE = new ProcessVariable<>("overdueCycle", String.class);
+  public static final ProcessVariable<Boolean> FETCH_FROM_SOURCE = new ProcessVariable<>("fetchFromSource", Boolean.class);
+  public static final ProcessVariable<String> SOURCE_URL = new ProcessVariable<>("sourceUrl", String.class);
+  public static final ProcessVariable<Integer> SOURCE_STATUS = new ProcessVariable<>("sourceStatus", Integer.class);
+  public static final ProcessVariable<String> SOURCE_RESPONSE = new ProcessVariable<>("sourceResponse", String.class);
+  public static final ProcessVariable<Boolean> DELIVERY_ACCEPTED = new ProcessVariable<>("deliveryAccepted", Boolean.class);
+  public static final ProcessVariable<Boolean> PERIOD_REOPENED = new ProcessVariable<>("periodReopened", Boolean.class);
+
   // task-local data that forms display (options and the text to review)
   public static final ProcessVariable<Object> PARTICIPANT_OPTIONS = new ProcessVariable<>("participantOptions", Object.class);
   public static final ProcessVariable<Object> OFFICE_OPTIONS = new ProcessVariable<>("officeOptions", Object.class);
@@ -47,6 +71,20 @@ public final class ProcessVariables {
   public static final ProcessVariable<String> CHANGE_REQUEST = new ProcessVariable<>("changeRequest", String.class);
   public static final ProcessVariable<String> FOLLOW_UP_NOTE = new ProcessVariable<>("followUpNote", String.class);
   public static final ProcessVariable<SpinJsonNode> INDICATORS = new ProcessVariable<>("indicators", SpinJsonNode.class);
+
+  public static final ProcessVariable<Object> DELIVERY_FORM = new ProcessVariable<>("deliveryForm", Object.class);
+  public static final ProcessVariable<Object> DELIVERY_SUMMARY = new ProcessVariable<>("deliverySummary", Object.class);
+  public static final ProcessVariable<Object> DELIVERY_FILE_URL = new ProcessVariable<>("deliveryFileUrl", Object.class);
+  public static final ProcessVariable<Object> DELIVERY_RETURN_REASON = new ProcessVariable<>("deliveryReturnReason", Object.class);
+  public static final ProcessVariable<SpinJsonNode> DELIVERED_VALUES = new ProcessVariable<>("deliveredValues", SpinJsonNode.class);
+  public static final ProcessVariable<String> DELIVERY_COMMENT = new ProcessVariable<>("deliveryComment", String.class);
+  /** The uploaded file (Camunda file variable), moved to an attachment by the task's complete listener. */
+  public static final ProcessVariable<Object> DELIVERY_FILE = new ProcessVariable<>("deliveryFile", Object.class);
+  public static final ProcessVariable<String> CHECK_DECISION = new ProcessVariable<>("checkDecision", String.class);
+  public static final ProcessVariable<String> RETURN_REASON = new ProcessVariable<>("returnReason", String.class);
+  public static final ProcessVariable<String> LOCK_DECISION = new ProcessVariable<>("lockDecision", String.class);
+  public static final ProcessVariable<String> LOCK_REASON = new ProcessVariable<>("lockReason", String.class);
+  public static final ProcessVariable<String> NEW_DEADLINE = new ProcessVariable<>("newDeadline", String.class);
 
   private ProcessVariables() {}
 }

@@ -43,7 +43,7 @@ class WebSecurity {
   @Bean
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, IdentityService identity, ProcessEngine engine) throws Exception {
-    return http.securityMatcher("/protokolle/**")
+    return http.securityMatcher("/protokolle/**", "/lieferungen/**", "/forms/**")
         .addFilterBefore(new CamundaSessionAuthenticationFilter(engine.getName()), AnonymousAuthenticationFilter.class)
         .addFilterAfter(new EngineIdentityFilter(identity), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

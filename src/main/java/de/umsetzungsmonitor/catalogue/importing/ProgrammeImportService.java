@@ -131,6 +131,7 @@ public class ProgrammeImportService {
         changes.other++;
       }
       officeGroups.ensure(office.groupId(), office.getName());
+      officeGroups.ensure(office.headGroupId(), "Leitung " + office.getName());
       byCode.put(entry.code(), office);
     }
     return byCode;
