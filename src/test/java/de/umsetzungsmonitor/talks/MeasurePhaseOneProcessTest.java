@@ -57,6 +57,7 @@ import de.umsetzungsmonitor.catalogue.ConcretiseIndicatorsFormListener;
 import de.umsetzungsmonitor.catalogue.ConcretiseIndicatorsListener;
 import de.umsetzungsmonitor.catalogue.MarkMonitoringAgreedDelegate;
 import de.umsetzungsmonitor.catalogue.MeasureService;
+import de.umsetzungsmonitor.deliveries.DeliveryService;
 import de.umsetzungsmonitor.config.ReminderProperties;
 import de.umsetzungsmonitor.process.FormInput;
 import de.umsetzungsmonitor.process.InvalidInputException;
@@ -131,6 +132,7 @@ class MeasurePhaseOneProcessTest {
   private final ProtocolService protocols = mock(ProtocolService.class);
   private final Directory directory = mock(Directory.class);
   private final ProtocolDocuments documents = mock(ProtocolDocuments.class);
+  private final DeliveryService deliveries = mock(DeliveryService.class);
 
   @BeforeEach
   void registerBeansTheModelsName() {
@@ -155,7 +157,7 @@ class MeasurePhaseOneProcessTest {
     Mocks.register("recordTalkResultsListener", new RecordTalkResultsListener(talks, documents));
     Mocks.register("concretiseIndicatorsFormListener", new ConcretiseIndicatorsFormListener(measures));
     Mocks.register("concretiseIndicatorsListener", new ConcretiseIndicatorsListener(measures, directory));
-    Mocks.register("markMonitoringAgreedDelegate", new MarkMonitoringAgreedDelegate(measures));
+    Mocks.register("markMonitoringAgreedDelegate", new MarkMonitoringAgreedDelegate(measures, deliveries));
     // ProtocolSignOffProcess, called by CallActivity_ProtocolSignOff
     Mocks.register("determineSignatoriesDelegate", new DetermineSignatoriesDelegate(protocols));
     Mocks.register("signProtocolTaskListener", new SignProtocolTaskListener(protocols));
@@ -219,6 +221,7 @@ class MeasurePhaseOneProcessTest {
     concretiseIndicatorsAs(COORDINATOR);
     verifyIndicatorsConcretisedBy(COORDINATOR);
     verify(measures).markMonitoringAgreed(MEASURE);
+    verify(deliveries).startDeliveries(MEASURE);
     assertThat(pi).hasPassedInOrder(USER_TASK_SCHEDULE_TALK, USER_TASK_RECORD_TALK_RESULTS,
             CALL_ACTIVITY_PROTOCOL_SIGN_OFF, USER_TASK_CONCRETISE_INDICATORS,
             SERVICE_TASK_MARK_MONITORING_AGREED, END_EVENT_MONITORING_AGREED)
@@ -240,6 +243,7 @@ class MeasurePhaseOneProcessTest {
     concretiseIndicatorsAs(COORDINATOR);
 
     verify(measures).markMonitoringAgreed(MEASURE);
+    verify(deliveries).startDeliveries(MEASURE);
     assertThat(pi).hasPassed(END_EVENT_MONITORING_AGREED).isEnded();
     verify(talks, never()).schedule(anyLong(), any());
   }
@@ -261,6 +265,7 @@ class MeasurePhaseOneProcessTest {
     concretiseIndicatorsAs(COORDINATOR);
 
     verify(measures).markMonitoringAgreed(MEASURE);
+    verify(deliveries).startDeliveries(MEASURE);
     assertThat(pi).hasPassed(END_EVENT_MONITORING_AGREED).isEnded();
     verifyNoInteractions(talks);
   }
@@ -277,6 +282,7 @@ class MeasurePhaseOneProcessTest {
 
     verifyIndicatorsConcretisedBy(COORDINATOR);
     verify(measures).markMonitoringAgreed(MEASURE);
+    verify(deliveries).startDeliveries(MEASURE);
     assertThat(pi).hasPassed(END_EVENT_MONITORING_AGREED).isEnded();
     verifyNoInteractions(talks, protocols);
   }
@@ -287,6 +293,7 @@ class MeasurePhaseOneProcessTest {
         Map.of(TALK_ID.name(), TALK, PROTOCOL_ID.name(), PROTOCOL));
 
     verify(measures).markMonitoringAgreed(MEASURE);
+    verify(deliveries).startDeliveries(MEASURE);
     assertThat(pi).hasPassed(SERVICE_TASK_MARK_MONITORING_AGREED, END_EVENT_MONITORING_AGREED).isEnded();
     verify(measures, never()).concretiseIndicators(anyLong(), any(), any());
     verifyNoInteractions(talks, protocols);
