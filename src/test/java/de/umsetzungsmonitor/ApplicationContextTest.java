@@ -46,6 +46,15 @@ import org.springframework.test.context.ActiveProfiles;
 @Order(1)
 class ApplicationContextTest {
 
+  private static final java.util.Set<String> PROCESS_VARIABLES = java.util.Arrays.stream(
+          de.umsetzungsmonitor.process.ProcessVariables.class.getFields())
+      .map(field -> {
+        try {
+          return ((de.umsetzungsmonitor.process.ProcessVariable<?>) field.get(null)).name();
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }).collect(java.util.stream.Collectors.toSet());
   private static final Pattern BEAN_REFERENCE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
   @Autowired
@@ -73,6 +82,14 @@ class ApplicationContextTest {
       assertThat(definition).as("deployed: %s", key).isNotNull();
       BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        String formKey = task.getCamundaFormKey();
+        if (formKey != null && formKey.startsWith("embedded:app:")) {
+          // an embedded HTML form (file upload), served by the application from forms/
+          String path = formKey.substring("embedded:app:".length());
+          assertThat(path).as("embedded form of %s", task.getId()).matches("forms/[A-Za-z]+\\.html");
+          assertThat(new org.springframework.core.io.ClassPathResource(path).exists()).as("%s on the classpath", path).isTrue();
+          continue;
+        }
         String formRef = task.getCamundaFormRef();
         assertThat(formRef).as("formRef of %s in %s", task.getId(), key).isNotBlank();
         assertThat(task.getCamundaFormRefBinding()).as("formRefBinding of %s", task.getId()).isEqualTo("deployment");
@@ -108,6 +125,9 @@ class ApplicationContextTest {
         }
         Matcher bean = BEAN_REFERENCE.matcher(expression);
         while (bean.find()) {
+          if (PROCESS_VARIABLES.contains(bean.group(1))) {
+            continue; // a timer date the process computed, e.g. ${dueAt}
+          }
           checked++;
           if (!context.containsBean(bean.group(1))) {
             missing.add(key + ": " + expression);

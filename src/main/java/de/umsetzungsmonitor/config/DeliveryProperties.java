@@ -50,6 +50,17 @@ public class DeliveryProperties {
         && (url.startsWith("http://") || url.startsWith("https://"));
   }
 
+  /**
+   * The URL of a data agreement's HTTP source, once more checked against the allowed prefixes right
+   * before it is fetched (the models call it), so a source never leads elsewhere than configured.
+   */
+  public String checkedSourceUrl(String url) {
+    if (!allowsSource(url)) {
+      throw new IllegalStateException("HTTP source not allowed by umsetzungsmonitor.deliveries.allowed-source-urls: " + url);
+    }
+    return url;
+  }
+
   public Period getRemindBefore() {
     return remindBefore;
   }

@@ -140,21 +140,23 @@ class DataDeliveryProcessTest {
     when(deliveries.summary(DELIVERY)).thenReturn("Plätze in Betriebskitas: 42");
     plan(false, null);
 
-    Mocks.register("deliveryProperties", DeliveryProperties.defaults());
+    DeliveryProperties properties = DeliveryProperties.defaults();
+    properties.setAllowedSourceUrls(java.util.List.of("http://127.0.0.1:"));
+    Mocks.register("deliveryProperties", properties);
     Mocks.register("grantProgrammeReadersListener", mock(GrantProgrammeReadersListener.class));
-    Mocks.register("prepareDeliveryDelegate", new DeliveryDelegates.PrepareDelivery(deliveries));
-    Mocks.register("takeOverFetchedDataDelegate", new DeliveryDelegates.TakeOverFetchedData(deliveries));
-    Mocks.register("reportSourceFailureDelegate", new DeliveryDelegates.ReportSourceFailure(deliveries));
-    Mocks.register("remindBeforeDueDelegate", new DeliveryDelegates.RemindBeforeDue(deliveries));
-    Mocks.register("remindOnDueDateDelegate", new DeliveryDelegates.RemindOnDueDate(deliveries));
-    Mocks.register("sendOverdueReminderDelegate", new DeliveryDelegates.SendOverdueReminder(deliveries));
-    Mocks.register("lockPeriodDelegate", new DeliveryDelegates.LockPeriod(deliveries));
-    Mocks.register("deliverDataFormListener", new DeliveryTaskListeners.DeliverDataForm(deliveries));
-    Mocks.register("deliverDataListener", new DeliveryTaskListeners.DeliverData(deliveries, directory));
-    Mocks.register("checkDeliveryFormListener", new DeliveryTaskListeners.CheckDeliveryForm(deliveries));
-    Mocks.register("checkDeliveryListener", new DeliveryTaskListeners.CheckDelivery(deliveries, directory));
-    Mocks.register("decideLockedPeriodListener", new DeliveryTaskListeners.DecideLockedPeriod(deliveries, directory));
-    Mocks.register("followUpOverdueDeliveryListener", new DeliveryTaskListeners.FollowUpOverdueDelivery(deliveries, directory));
+    Mocks.register("prepareDeliveryDelegate", new PrepareDeliveryDelegate(deliveries));
+    Mocks.register("takeOverFetchedDataDelegate", new TakeOverFetchedDataDelegate(deliveries));
+    Mocks.register("reportSourceFailureDelegate", new ReportSourceFailureDelegate(deliveries));
+    Mocks.register("remindBeforeDueDelegate", new RemindBeforeDueDelegate(deliveries));
+    Mocks.register("remindOnDueDateDelegate", new RemindOnDueDateDelegate(deliveries));
+    Mocks.register("sendOverdueReminderDelegate", new SendOverdueReminderDelegate(deliveries));
+    Mocks.register("lockPeriodDelegate", new LockPeriodDelegate(deliveries));
+    Mocks.register("deliverDataFormListener", new DeliverDataFormListener(deliveries));
+    Mocks.register("deliverDataListener", new DeliverDataListener(deliveries, directory));
+    Mocks.register("checkDeliveryFormListener", new CheckDeliveryFormListener(deliveries));
+    Mocks.register("checkDeliveryListener", new CheckDeliveryListener(deliveries, directory));
+    Mocks.register("decideLockedPeriodListener", new DecideLockedPeriodListener(deliveries, directory));
+    Mocks.register("followUpOverdueDeliveryListener", new FollowUpOverdueDeliveryListener(deliveries, directory));
   }
 
   @AfterEach
@@ -381,5 +383,19 @@ class DataDeliveryProcessTest {
     verify(deliveries, never()).takeOverFetched(any(), any(), any());
     fire(instance, BOUNDARY_EVENT_DUE_DATE_REACHED, SERVICE_TASK_REMIND_ON_DUE_DATE);
     verify(deliveries).remindOnDueDate(DELIVERY);
+  }
+
+  @Test
+  void aSourceOutsideTheConfiguredPrefixesIsNeverAsked() {
+    plan(true, "http://localhost:" + source.getAddress().getPort() + "/werte.json");
+    ProcessInstance instance = start();
+    Job fetch = jobQuery().processInstanceId(instance.getId()).activityId(SERVICE_TASK_FETCH_FROM_SOURCE).singleResult();
+
+    assertThatThrownBy(() -> managementService().executeJob(fetch.getId()))
+        .hasRootCauseMessage("HTTP source not allowed by umsetzungsmonitor.deliveries.allowed-source-urls: "
+            + "http://localhost:" + source.getAddress().getPort() + "/werte.json");
+
+    verify(deliveries, never()).takeOverFetched(any(), any(), any());
+    assertThat(instance).isWaitingAt(SERVICE_TASK_FETCH_FROM_SOURCE);
   }
 }

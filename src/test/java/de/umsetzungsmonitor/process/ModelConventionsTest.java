@@ -80,6 +80,16 @@ class ModelConventionsTest {
   private static final Pattern COMPONENT = Pattern.compile("@Component(?:\\(\\s*(?:value\\s*=\\s*)?\"([^\"]+)\"\\s*\\))?");
   /** A connector URL read from a typed configuration bean, e.g. {@code ${notificationProperties.webhook.url}}. */
   private static final Pattern CONFIGURED_URL = Pattern.compile("^\\$\\{[a-z][A-Za-z0-9]*Properties(\\.[a-z][A-Za-z0-9]*)*\\.url}$");
+  /**
+   * Or a URL from data, passed through a configuration bean that checks it against configured
+   * prefixes, e.g. {@code ${deliveryProperties.checkedSourceUrl(sourceUrl)}}.
+   */
+  private static final Pattern CHECKED_URL = Pattern.compile("^\\$\\{[a-z][A-Za-z0-9]*Properties\\.checked[A-Za-z]*Url\\([a-z][A-Za-z0-9]*\\)}$");
+  /** A process variable in a label, e.g. the period in "Daten liefern: ${deliveryTitle}". */
+  private static final Pattern LABEL_PLACEHOLDER = Pattern.compile("\\$\\{[a-z][A-Za-z0-9]*}");
+  /** Groups a service resolves from the programme's offices and hands to the model as variables. */
+  private static final Set<String> OFFICE_GROUP_EXPRESSIONS = Set.of(
+      "${" + ProcessVariables.SUPPLIER_GROUP.name() + "}", "${" + ProcessVariables.OFFICE_HEAD_GROUP.name() + "}");
   private static final String COORDINATION_GROUP_EXPRESSION = "${" + ProcessVariables.COORDINATION_GROUP.name() + "}";
 
   /** Prefix an id must have for its element type; checked in this order (most specific first). */
@@ -242,7 +252,7 @@ class ModelConventionsTest {
             : connector.getCamundaInputOutput().getCamundaInputParameters().stream()
                 .filter(parameter -> "url".equals(parameter.getCamundaName()))
                 .map(CamundaInputParameter::getTextContent).findFirst().orElse(null);
-        if (url == null || !CONFIGURED_URL.matcher(url.strip()).matches()) {
+        if (url == null || !(CONFIGURED_URL.matcher(url.strip()).matches() || CHECKED_URL.matcher(url.strip()).matches())) {
           violations(file).add(file + ": " + task.getId() + ": url '" + url
               + "' does not come from configuration (${somethingProperties.….url})");
         }
@@ -277,6 +287,7 @@ class ModelConventionsTest {
   void userTasksHaveCandidateGroupsOrACreateListener_andOnlyKnownGroups() {
     Set<String> allowed = new HashSet<>(groupConstants());
     allowed.add(COORDINATION_GROUP_EXPRESSION);
+    allowed.addAll(OFFICE_GROUP_EXPRESSIONS);
     List<String> violations = check((file, model) -> {
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         List<String> groups = task.getCamundaCandidateGroupsList();
@@ -351,7 +362,7 @@ class ModelConventionsTest {
   private void checkLabel(String file, String id, String name) {
     if (blank(name)) {
       violations(file).add(file + ": " + id + ": German label missing");
-    } else if (TECHNICAL_LABEL.matcher(name).find() || name.strip().equals(id)) {
+    } else if (TECHNICAL_LABEL.matcher(LABEL_PLACEHOLDER.matcher(name).replaceAll("")).find() || name.strip().equals(id)) {
       violations(file).add(file + ": " + id + ": label '" + name + "' looks technical, write it in German words");
     }
   }
