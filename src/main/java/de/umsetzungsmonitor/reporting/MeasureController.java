@@ -1,15 +1,14 @@
 package de.umsetzungsmonitor.reporting;
 
 import de.umsetzungsmonitor.reporting.MeasureTimeline.Event;
+import de.umsetzungsmonitor.web.NotFoundException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** {@code GET /api/measures/{businessKey}/audit}: who did what when for a measure. */
 @RestController
@@ -27,6 +26,6 @@ class MeasureController {
     List<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     // unknown and not yours look the same: nobody learns which measures exist elsewhere
     return timeline.of(businessKey, groups).orElseThrow(() ->
-        new ResponseStatusException(HttpStatus.NOT_FOUND, "Keine Maßnahme " + businessKey + " in Ihren Programmen."));
+        new NotFoundException("Keine Maßnahme " + businessKey + " in Ihren Programmen."));
   }
 }

@@ -44,6 +44,11 @@ class ApiErrors {
     return error(HttpStatus.PAYLOAD_TOO_LARGE, "Die Datei ist zu groß.");
   }
 
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ApiError> notFound(NotFoundException e) {
+    return error(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ApiError> forbidden(AuthorizationException e) {
     return error(HttpStatus.FORBIDDEN, "Dafür fehlt Ihnen die Berechtigung.");
