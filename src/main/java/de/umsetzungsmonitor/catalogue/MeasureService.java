@@ -73,7 +73,7 @@ public class MeasureService {
       indicators.save(new Indicator(measure, name,
           requiredText(prop(item, "definition"), "für " + label + " eine Definition", 4000),
           requiredText(prop(item, "unit"), "für " + label + " eine Einheit", 100),
-          source, position, actingUserId, Instant.now(clock)));
+          source, position, actingUserId, Instant.now(clock)).typed(valueType(prop(item, "type"), label)));
       position++;
     }
   }
@@ -89,5 +89,17 @@ public class MeasureService {
 
   private Measure measure(Long measureId) {
     return measures.findById(measureId).orElseThrow(() -> new IllegalStateException("Measure " + measureId + " not found"));
+  }
+
+  /** The value type chosen in the form; numbers when none is chosen. */
+  private static ValueType valueType(String value, String label) {
+    if (value == null || value.isBlank()) {
+      return ValueType.NUMBER;
+    }
+    ValueType type = ValueType.parse(value);
+    if (type == null) {
+      throw new InvalidInputException("Unbekannter Werttyp „" + value + "“ (" + label + ").");
+    }
+    return type;
   }
 }

@@ -139,8 +139,13 @@ public class DeliveryService {
     DataAgreement agreement = delivery.getDataAgreement();
     Office supplier = agreement.getSupplierOffice();
     LocalDate due = delivery.getDueDate();
-    LocalDate firstOverdue = due.plus(properties.getOverdueInterval());
-    String cycle = "R/" + atReminderTimeZoned(firstOverdue).toOffsetDateTime() + "/" + properties.getOverdueInterval();
+    ZonedDateTime firstOverdue = atReminderTimeZoned(due.plus(properties.getOverdueInterval()));
+    ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZONE));
+    if (firstOverdue.isBefore(now)) {
+      // overdue already (opened late, reopened, returned, or after downtime): one reminder now, not one per missed interval
+      firstOverdue = now.plusMinutes(1).withNano(0);
+    }
+    String cycle = "R/" + firstOverdue.toOffsetDateTime() + "/" + properties.getOverdueInterval();
     return new DeliveryPlan(title(delivery), supplier.groupId(), supplier.headGroupId(),
         atReminderTime(due.minus(properties.getRemindBefore())), atReminderTime(due),
         atReminderTime(delivery.getLockDate()), cycle,
@@ -293,7 +298,7 @@ public class DeliveryService {
   /** The reminder on the due date, once per period. */
   public void remindOnDueDate(Long deliveryId) {
     Delivery delivery = delivery(deliveryId);
-    if (!delivery.getState().awaitsData()) {
+    if (!delivery.getState().awaitsData() || today().isAfter(delivery.getDueDate())) {
       return;
     }
     boolean sent = notifyOffice(delivery, "due", "Heute fällig: " + title(delivery),

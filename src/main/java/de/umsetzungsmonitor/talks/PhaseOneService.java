@@ -24,6 +24,8 @@ import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.TaskAreaEntry;
 import de.umsetzungsmonitor.deliveries.DataAgreement;
 import de.umsetzungsmonitor.deliveries.DataAgreementRepository;
 import de.umsetzungsmonitor.deliveries.Frequency;
+import de.umsetzungsmonitor.deliveries.SourceFormat;
+import de.umsetzungsmonitor.catalogue.ValueType;
 import de.umsetzungsmonitor.process.MeasurePhaseOneProcess;
 import de.umsetzungsmonitor.security.Directory;
 import de.umsetzungsmonitor.talks.protocol.ProtocolService;
@@ -113,8 +115,17 @@ public class PhaseOneService {
     }
     int position = 1;
     for (DataAgreementEntry agreement : nonNull(entry.dataAgreements())) {
-      agreements.save(new DataAgreement(talk, office(agreement.office()), agreement.data(),
-          Frequency.parse(agreement.frequency()), agreement.firstDue(), position++));
+      Frequency frequency = Frequency.parse(agreement.frequency());
+      DataAgreement saved = new DataAgreement(talk, office(agreement.office()), agreement.data(),
+          frequency == null ? Frequency.CYCLE : frequency, agreement.firstDue(), position++);
+      if (frequency == null) {
+        saved.repeating(agreement.frequency().strip());
+      }
+      if (agreement.source() != null) {
+        SourceFormat format = SourceFormat.parse(agreement.sourceFormat());
+        saved.fetchedFrom(agreement.source().strip(), format == null ? SourceFormat.JSON : format);
+      }
+      agreements.save(saved);
     }
     Long protocolId = protocols.issue(talk, history.protocol().text(), null, IMPORTED_BY);
     instance.setVariable(PROTOCOL_ID.name(), protocolId);
@@ -133,7 +144,7 @@ public class PhaseOneService {
     position = 1;
     for (IndicatorEntry indicator : concretised) {
       indicators.save(new Indicator(measure, indicator.name(), indicator.definition(), indicator.unit(),
-          office(indicator.sourceOffice()), position++, IMPORTED_BY, Instant.now(clock)));
+          office(indicator.sourceOffice()), position++, IMPORTED_BY, Instant.now(clock)).typed(ValueType.parse(indicator.type())));
     }
     return SERVICE_TASK_MARK_MONITORING_AGREED;
   }

@@ -66,7 +66,9 @@ public record ProgrammeFile(
       @NotBlank(message = "fehlt") String office,
       @NotBlank(message = "fehlt") @Size(max = 2000, message = "ist zu lang (höchstens {max} Zeichen)") String data,
       @NotBlank(message = "fehlt") String frequency,
-      @NotNull(message = "fehlt") LocalDate firstDue) {}
+      @NotNull(message = "fehlt") LocalDate firstDue,
+      @Size(max = 1000, message = "ist zu lang (höchstens {max} Zeichen)") String source,
+      String sourceFormat) {}
 
   public record ProtocolEntry(
       @NotBlank(message = "fehlt") @Size(max = 100000, message = "ist zu lang (höchstens {max} Zeichen)") String text,
@@ -80,5 +82,6 @@ public record ProgrammeFile(
       @NotBlank(message = "fehlt") @Size(max = 200, message = "ist zu lang (höchstens {max} Zeichen)") String name,
       @NotBlank(message = "fehlt") @Size(max = 4000, message = "ist zu lang (höchstens {max} Zeichen)") String definition,
       @NotBlank(message = "fehlt") @Size(max = 100, message = "ist zu lang (höchstens {max} Zeichen)") String unit,
-      @NotBlank(message = "fehlt") String sourceOffice) {}
+      @NotBlank(message = "fehlt") String sourceOffice,
+      String type) {}
 }

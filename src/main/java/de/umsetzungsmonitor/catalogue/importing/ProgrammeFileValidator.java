@@ -8,7 +8,9 @@ import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.IndicatorEntry;
 import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.MeasureEntry;
 import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.SignatureEntry;
 import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.TalkEntry;
+import de.umsetzungsmonitor.catalogue.ValueType;
 import de.umsetzungsmonitor.deliveries.Frequency;
+import de.umsetzungsmonitor.deliveries.SourceFormat;
 import de.umsetzungsmonitor.security.Directory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -135,9 +137,16 @@ public class ProgrammeFileValidator {
       if (!offices.contains(agreement.office())) {
         errors.add(at + ".talk.dataAgreements[" + k + "].office", "unbekannte Stelle „" + agreement.office() + "“");
       }
-      if (Frequency.parse(agreement.frequency()) == null) {
+      if (Frequency.parse(agreement.frequency()) == null && Frequency.parseCycle(agreement.frequency()) == null) {
         errors.add(at + ".talk.dataAgreements[" + k + "].frequency", "„" + agreement.frequency()
-            + "“ ist kein Lieferrhythmus; erlaubt sind MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY");
+            + "“ ist kein Lieferrhythmus; erlaubt sind MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY oder ein ISO-8601-Zeitraum wie P2M");
+      }
+      if (agreement.source() != null && !agreement.source().strip().matches("https?://\\S+")) {
+        errors.add(at + ".talk.dataAgreements[" + k + "].source", "„" + agreement.source() + "“ ist keine http(s)-Adresse");
+      }
+      if (agreement.sourceFormat() != null && SourceFormat.parse(agreement.sourceFormat()) == null) {
+        errors.add(at + ".talk.dataAgreements[" + k + "].sourceFormat", "„" + agreement.sourceFormat()
+            + "“ ist kein Format; erlaubt sind CSV und JSON");
       }
     }
     boolean signedByAll = false;
@@ -166,6 +175,10 @@ public class ProgrammeFileValidator {
     for (int k = 0; k < indicators.size(); k++) {
       if (!offices.contains(indicators.get(k).sourceOffice())) {
         errors.add(at + ".indicators[" + k + "].sourceOffice", "unbekannte Stelle „" + indicators.get(k).sourceOffice() + "“");
+      }
+      if (indicators.get(k).type() != null && ValueType.parse(indicators.get(k).type()) == null) {
+        errors.add(at + ".indicators[" + k + "].type", "„" + indicators.get(k).type()
+            + "“ ist kein Werttyp; erlaubt sind NUMBER, PERCENT, COUNT, TEXT");
       }
       if (!names.add(indicators.get(k).name().toLowerCase(Locale.ROOT))) {
         errors.add(at + ".indicators[" + k + "].name", "der Indikator „" + indicators.get(k).name() + "“ ist doppelt genannt");
