@@ -62,6 +62,6 @@ public class Office {
 
   /** The group of the office's head (Amtsleitung), who receives escalations of overdue deliveries. */
   public String headGroupId() {
-    return groupId() + "-leitung";
+    return groupId() + "leitung";
   }
 }

@@ -81,8 +81,15 @@ public class Delivery {
 
   /** Takes the submitted values (replacing an earlier, returned submission's) for checking. */
   public void submit(List<DeliveryValue> newValues, String comment, String by, Instant at) {
-    values.clear();
-    for (DeliveryValue value : newValues) {
+    // update in place: removing and re-inserting the same (delivery, indicator) in one flush would
+    // insert before it deletes and break the unique key
+    java.util.Map<Long, DeliveryValue> fresh = new java.util.LinkedHashMap<>();
+    newValues.forEach(value -> fresh.put(value.getIndicator().getId(), value));
+    values.removeIf(old -> !fresh.containsKey(old.getIndicator().getId()));
+    for (DeliveryValue old : values) {
+      old.takeOver(fresh.remove(old.getIndicator().getId()));
+    }
+    for (DeliveryValue value : fresh.values()) {
       value.belongTo(this);
       values.add(value);
     }

@@ -46,6 +46,11 @@ public class DeliveryValue {
     return new DeliveryValue(indicator, null, value);
   }
 
+  void takeOver(DeliveryValue newer) {
+    this.numericValue = newer.numericValue;
+    this.textValue = newer.textValue;
+  }
+
   void belongTo(Delivery delivery) {
     this.delivery = delivery;
   }

@@ -100,7 +100,7 @@ class DataDeliveryProcessTest {
   private static final String BUSINESS_KEY = "SL2015-M14";
   private static final String COORDINATION = "sozialplanung";
   private static final String SUPPLIER = "jugendamt";
-  private static final String HEADS = "jugendamt-leitung";
+  private static final String HEADS = "jugendamtleitung";
   private static final String TITLE = "Anzahl der Plätze in Betriebskitas, 2019";
   private static final String SOURCE_JSON = "{\"Plätze in Betriebskitas\": 42}";
 
