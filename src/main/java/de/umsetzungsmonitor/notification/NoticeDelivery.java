@@ -12,7 +12,7 @@ public enum NoticeDelivery {
   IMMEDIATE("sofort, eine E-Mail je neuer Aufgabe"),
 
   /** One mail a day ("Tägliche Übersicht") listing every notice since the last one. */
-  DIGEST("einmal täglich gesammelt (Tägliche Übersicht)");
+  DIGEST("einmal täglich gesammelt in der Täglichen Übersicht");
 
   private final String label;
 

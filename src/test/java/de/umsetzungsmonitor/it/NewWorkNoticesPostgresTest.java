@@ -171,7 +171,7 @@ class NewWorkNoticesPostgresTest extends PostgresTestSupport {
     assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
     assertThat(JSON.readTree(chosen.body()).path("delivery").asText()).isEqualTo("DIGEST");
     assertThat(JSON.readTree(asDora.get("/api/me/notification-settings").body()).path("label").asText())
-        .isEqualTo("einmal täglich gesammelt (Tägliche Übersicht)");
+        .isEqualTo("einmal täglich gesammelt in der Täglichen Übersicht");
 
     // two tasks land in her queue (one of a measure); the second is done before the digest goes out
     Long measureId = measureId(importUnderNewCode(ProgrammeFiles.SOZIALE_LAGE, "DIGE") + "-M13");
