@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
  * The channels that deliver the notification outbox, each switchable per deployment (mail, webhook).
  * Both off by default: the messages then stay in the outbox ({@code GET /api/notifications}). The SMTP
  * server itself is Spring's {@code spring.mail.host/port/username/password}. A JavaBean with
- * getters registered as {@code notificationProperties}, because the dispatch model reads its retry
- * cycles ({@code ${notificationProperties.mail.retryCycle}}).
+ * getters registered as {@code notificationProperties}, because the models read its retry cycles
+ * ({@code ${notificationProperties.mail.retryCycle}}) and the digest's timer
+ * ({@code ${notificationProperties.digestCron}}).
  */
 @Component("notificationProperties")
 @ConfigurationProperties("umsetzungsmonitor.notifications")
@@ -17,6 +18,16 @@ public class NotificationProperties {
   private final Mail mail = new Mail();
 
   private final Webhook webhook = new Webhook();
+
+  /**
+   * When the daily digest ("Tägliche Übersicht") goes out: a cron expression the timer of
+   * {@code NotificationDigestProcess} reads (seconds minutes hours day-of-month month day-of-week).
+   * Default: 07:00 Monday to Friday, in the server's time zone.
+   */
+  private String digestCron = "0 0 7 ? * MON-FRI";
+
+  /** Retries of the step that writes the digests (ISO 8601, e.g. R3/PT10M). */
+  private String digestRetryCycle = "R3/PT10M";
 
   public static NotificationProperties defaults() {
     return new NotificationProperties();
@@ -28,6 +39,22 @@ public class NotificationProperties {
 
   public Webhook getWebhook() {
     return webhook;
+  }
+
+  public String getDigestCron() {
+    return digestCron;
+  }
+
+  public void setDigestCron(String digestCron) {
+    this.digestCron = digestCron;
+  }
+
+  public String getDigestRetryCycle() {
+    return digestRetryCycle;
+  }
+
+  public void setDigestRetryCycle(String digestRetryCycle) {
+    this.digestRetryCycle = digestRetryCycle;
   }
 
   /** Whether any channel delivers; without one no dispatch process is started. */

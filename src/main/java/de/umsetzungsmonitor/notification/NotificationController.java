@@ -23,14 +23,15 @@ class NotificationController {
     return outbox.latest().stream().map(OutboxEntry::of).toList();
   }
 
-  /** One message as the listing shows it (without the text). */
+  /** One message as the listing shows it (without the text; an attachment by its file name). */
   record OutboxEntry(String key, String recipientUserId, String recipientEmail, String subject, String link,
-      Instant createdAt, Instant mailSentAt, Instant webhookSentAt, Instant sentAt, int attempts, String lastError) {
+      String attachment, Instant createdAt, Instant mailSentAt, Instant webhookSentAt, Instant sentAt, int attempts,
+      String lastError) {
 
     static OutboxEntry of(OutboxNotification n) {
       return new OutboxEntry(n.getNotificationKey(), n.getRecipientUserId(), n.getRecipientEmail(), n.getSubject(),
-          n.getLink(), n.getCreatedAt(), n.getMailSentAt(), n.getWebhookSentAt(), n.getSentAt(), n.getAttempts(),
-          n.getLastError());
+          n.getLink(), n.getAttachment().map(Attachment::filename).orElse(null), n.getCreatedAt(), n.getMailSentAt(),
+          n.getWebhookSentAt(), n.getSentAt(), n.getAttempts(), n.getLastError());
     }
   }
 }

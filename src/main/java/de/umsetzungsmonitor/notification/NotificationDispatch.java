@@ -1,10 +1,15 @@
 package de.umsetzungsmonitor.notification;
 
 import de.umsetzungsmonitor.config.NotificationProperties;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -151,9 +156,29 @@ public class NotificationDispatch {
     if (notification.getLink() != null && !text.contains(notification.getLink())) {
       text = text + "\n\n" + notification.getLink();
     }
-    mail.setText(text, StandardCharsets.UTF_8.name());
+    Optional<Attachment> attachment = notification.getAttachment();
+    if (attachment.isEmpty()) {
+      mail.setText(text, StandardCharsets.UTF_8.name());
+    } else {
+      mail.setContent(withAttachment(text, attachment.get()));
+    }
     mail.setSentDate(java.util.Date.from(Instant.now(clock)));
     return mail;
+  }
+
+  /** The text, then the attachment as a file of its own (multipart/mixed). */
+  private static MimeMultipart withAttachment(String text, Attachment attachment) throws MessagingException {
+    MimeBodyPart textPart = new MimeBodyPart();
+    textPart.setText(text, StandardCharsets.UTF_8.name());
+    MimeBodyPart filePart = new MimeBodyPart();
+    filePart.setDataHandler(new DataHandler(
+        new ByteArrayDataSource(attachment.content().getBytes(StandardCharsets.UTF_8), attachment.contentType())));
+    filePart.setFileName(attachment.filename());
+    filePart.setDisposition(Part.ATTACHMENT);
+    MimeMultipart mixed = new MimeMultipart("mixed");
+    mixed.addBodyPart(textPart);
+    mixed.addBodyPart(filePart);
+    return mixed;
   }
 
   /** Counts the failed attempt in a transaction of its own: the job's transaction rolls back. */

@@ -55,12 +55,19 @@ public class NotificationOutbox {
       return false;
     }
     OutboxNotification saved = outbox.saveAndFlush(new OutboxNotification(message.key(), message.recipientUserId(),
-        message.recipientEmail(), message.subject(), message.body(), message.link(), Instant.now(clock)));
+        message.recipientEmail(), message.subject(), message.body(), message.link(), Instant.now(clock),
+        message.attachment()));
     if (properties.anyChannelEnabled()) {
       runtime.startProcessInstanceByKey(NotificationDispatchProcess.KEY, message.key(),
           Map.of(ProcessVariables.NOTIFICATION_ID.name(), saved.getId()));
     }
     return true;
+  }
+
+  /** Whether a message with this key is in the outbox already. */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+  public boolean contains(String key) {
+    return outbox.existsByNotificationKey(key);
   }
 
   /** The latest messages, newest first, for the outbox listing. */
@@ -74,7 +81,13 @@ public class NotificationOutbox {
     return outbox.findByNotificationKeyStartingWithOrderById(prefix);
   }
 
-  /** A message for the outbox. */
+  /** A message for the outbox, optionally with one attachment (e.g. a calendar invitation). */
   public record Message(String key, String recipientUserId, String recipientEmail, String subject,
-      String body, String link) {}
+      String body, String link, Attachment attachment) {
+
+    /** A message without attachment. */
+    public Message(String key, String recipientUserId, String recipientEmail, String subject, String body, String link) {
+      this(key, recipientUserId, recipientEmail, subject, body, link, null);
+    }
+  }
 }

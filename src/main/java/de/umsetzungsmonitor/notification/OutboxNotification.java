@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A message to one person, waiting in the outbox until a channel (mail, webhook) sends it. The
@@ -50,6 +51,13 @@ public class OutboxNotification {
 
   private String lastError;
 
+  /** A text attachment (e.g. {@code einladung.ics}); the three columns are set together or not at all. */
+  private String attachmentFilename;
+
+  private String attachmentContentType;
+
+  private String attachmentContent;
+
   protected OutboxNotification() {}
 
   public OutboxNotification(String notificationKey, String recipientUserId, String recipientEmail,
@@ -61,6 +69,16 @@ public class OutboxNotification {
     this.body = body;
     this.link = link;
     this.createdAt = createdAt;
+  }
+
+  public OutboxNotification(String notificationKey, String recipientUserId, String recipientEmail,
+      String subject, String body, String link, Instant createdAt, Attachment attachment) {
+    this(notificationKey, recipientUserId, recipientEmail, subject, body, link, createdAt);
+    if (attachment != null) {
+      this.attachmentFilename = attachment.filename();
+      this.attachmentContentType = attachment.contentType();
+      this.attachmentContent = attachment.content();
+    }
   }
 
   public Long getId() {
@@ -113,6 +131,12 @@ public class OutboxNotification {
 
   public Instant getWebhookSentAt() {
     return webhookSentAt;
+  }
+
+  /** The attachment, if the message has one. */
+  public Optional<Attachment> getAttachment() {
+    return attachmentContent == null ? Optional.empty()
+        : Optional.of(new Attachment(attachmentFilename, attachmentContentType, attachmentContent));
   }
 
   /** The mail went out; the message is sent unless the webhook is still due. */

@@ -19,6 +19,8 @@ public final class ProcessVariables {
   public static final ProcessVariable<Long> PARTICIPANT_ID = new ProcessVariable<>("participantId", Long.class);
   public static final ProcessVariable<Boolean> CHANGE_REQUESTED = new ProcessVariable<>("changeRequested", Boolean.class);
   public static final ProcessVariable<Boolean> ESCALATION_DUE = new ProcessVariable<>("escalationDue", Boolean.class);
+  /** Whether the talk was moved instead of held: "Gesprächsergebnisse erfassen" comes again. */
+  public static final ProcessVariable<Boolean> TALK_MOVED = new ProcessVariable<>("talkMoved", Boolean.class);
   /** The row of {@code notification_outbox} a dispatch instance delivers. */
   public static final ProcessVariable<Long> NOTIFICATION_ID = new ProcessVariable<>("notificationId", Long.class);
   /** Whether the webhook still has to post the notification (enabled and not posted yet). */
@@ -61,6 +63,8 @@ public final class ProcessVariables {
   public static final ProcessVariable<String> TALK_TIME = new ProcessVariable<>("talkTime", String.class);
   public static final ProcessVariable<String> TALK_LOCATION = new ProcessVariable<>("talkLocation", String.class);
   public static final ProcessVariable<SpinJsonNode> PARTICIPANTS = new ProcessVariable<>("participants", SpinJsonNode.class);
+  /** In "Gesprächsergebnisse erfassen": {@code held} (record the results) or {@code moved} (new date in talkDate …). */
+  public static final ProcessVariable<String> TALK_OUTCOME = new ProcessVariable<>("talkOutcome", String.class);
   public static final ProcessVariable<String> HELD_ON = new ProcessVariable<>("heldOn", String.class);
   public static final ProcessVariable<String> APPROACH = new ProcessVariable<>("approach", String.class);
   public static final ProcessVariable<SpinJsonNode> TASK_AREAS = new ProcessVariable<>("taskAreas", SpinJsonNode.class);

@@ -40,6 +40,12 @@ public class Directory {
     return identity.createGroupQuery().groupId(groupId).count() > 0;
   }
 
+  /** The group's name as Admin shows it, or its id when it has none (or does not exist). */
+  public String groupName(String groupId) {
+    Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+    return group == null || group.getName() == null || group.getName().isBlank() ? groupId : group.getName();
+  }
+
   public List<String> groupIdsOf(String userId) {
     return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
   }

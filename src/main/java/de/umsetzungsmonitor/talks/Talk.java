@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** The internal talk (verwaltungsinternes Gespräch) between the coordinating unit and the lead offices. */
 @Entity
@@ -49,6 +50,9 @@ public class Talk {
   @Column(nullable = false)
   private Instant createdAt;
 
+  /** SEQUENCE of the calendar invitation: 0 when first scheduled, one more per move. */
+  private int invitationSequence;
+
   @OneToMany(mappedBy = "talk", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("id")
   private List<TalkParticipant> participants = new ArrayList<>();
@@ -71,6 +75,20 @@ public class Talk {
     this.location = location;
   }
 
+  /**
+   * Moves the talk to a new date (and time and place); returns whether anything changed. A change
+   * raises the invitation's sequence, so calendars replace the earlier invitation.
+   */
+  public boolean moveTo(LocalDate date, LocalTime time, String location) {
+    boolean changed = !date.equals(scheduledFor) || !Objects.equals(time, scheduledTime)
+        || !Objects.equals(location, this.location);
+    if (changed) {
+      schedule(date, time, location);
+      invitationSequence++;
+    }
+    return changed;
+  }
+
   public void recordOutcome(LocalDate heldOn, String approach, String remarks) {
     this.heldOn = heldOn;
     this.approach = approach;
@@ -85,6 +103,10 @@ public class Talk {
 
   public void addTaskArea(Office office, String description) {
     taskAreas.add(new TaskArea(this, office, description, taskAreas.size() + 1));
+  }
+
+  public int getInvitationSequence() {
+    return invitationSequence;
   }
 
   public boolean isHeld() {

@@ -18,11 +18,13 @@ import de.umsetzungsmonitor.deliveries.Frequency;
 import de.umsetzungsmonitor.process.InvalidInputException;
 import de.umsetzungsmonitor.process.Option;
 import de.umsetzungsmonitor.security.Directory;
+import de.umsetzungsmonitor.talks.TalkInvitations.Schedule;
 import de.umsetzungsmonitor.talks.protocol.ProtocolService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,21 +42,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class TalkService {
 
+  private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
   private final MeasureRepository measures;
   private final OfficeRepository offices;
   private final TalkRepository talks;
   private final DataAgreementRepository agreements;
   private final ProtocolService protocols;
+  private final TalkInvitations invitations;
   private final Directory directory;
   private final Clock clock;
 
   public TalkService(MeasureRepository measures, OfficeRepository offices, TalkRepository talks,
-      DataAgreementRepository agreements, ProtocolService protocols, Directory directory, Clock clock) {
+      DataAgreementRepository agreements, ProtocolService protocols, TalkInvitations invitations, Directory directory,
+      Clock clock) {
     this.measures = measures;
     this.offices = offices;
     this.talks = talks;
     this.agreements = agreements;
     this.protocols = protocols;
+    this.invitations = invitations;
     this.directory = directory;
     this.clock = clock;
   }
@@ -71,7 +78,10 @@ public class TalkService {
     return options;
   }
 
-  /** Schedules (or moves) the measure's talk; returns the talk id. */
+  /**
+   * Schedules (or moves) the measure's talk and invites every participant with a calendar file;
+   * returns the talk id.
+   */
   public Long schedule(Long measureId, TalkSchedule schedule) {
     Measure measure = measure(measureId);
     LocalDate date = requiredDate(schedule.date(), "das Datum des Gesprächs");
@@ -93,7 +103,14 @@ public class TalkService {
     if (talk.isHeld()) {
       throw new InvalidInputException("Das Gespräch zur Maßnahme " + measure.getCode() + " hat bereits stattgefunden.");
     }
-    talk.schedule(date, time, location);
+    boolean isNew = talk.getId() == null;
+    Schedule before = isNew ? null : scheduleOf(talk);
+    boolean moved = false;
+    if (isNew) {
+      talk.schedule(date, time, location);
+    } else {
+      moved = talk.moveTo(date, time, location);
+    }
     talk.getParticipants().removeIf(p -> !userIds.contains(p.getUserId()));
     for (String userId : userIds) {
       if (talk.getParticipants().stream().noneMatch(p -> p.getUserId().equals(userId))) {
@@ -101,7 +118,43 @@ public class TalkService {
       }
     }
     measure.moveTo(MeasurePhase.TALK_SCHEDULED);
-    return talks.save(talk).getId();
+    Talk saved = talks.saveAndFlush(talk);
+    if (moved) {
+      invitations.moved(saved, before);
+    } else {
+      invitations.invite(saved); // a participant invited before already has this invitation: not again
+    }
+    return saved.getId();
+  }
+
+  /**
+   * The talk does not take place as scheduled: it moves to a new date (a time or place left empty
+   * stay as they were), and every participant gets the changed invitation (same calendar UID, next
+   * sequence).
+   */
+  public void move(Long talkId, TalkSchedule schedule) {
+    Talk talk = talks.findById(talkId).orElseThrow(() -> new InvalidInputException("Unbekanntes Gespräch " + talkId + "."));
+    String code = talk.getMeasure().getCode();
+    if (talk.isHeld()) {
+      throw new InvalidInputException("Das Gespräch zur Maßnahme " + code + " hat bereits stattgefunden.");
+    }
+    LocalDate date = requiredDate(schedule.date(), "das neue Datum des Gesprächs");
+    if (date.isBefore(LocalDate.now(clock))) {
+      throw new InvalidInputException("Das neue Datum des Gesprächs (" + GERMAN_DATE.format(date)
+          + ") liegt in der Vergangenheit.");
+    }
+    LocalTime time = optionalTime(schedule.time(), "neue Uhrzeit");
+    String location = optionalText(schedule.location(), "neuer Ort", 200);
+    Schedule before = scheduleOf(talk);
+    if (!talk.moveTo(date, time == null ? before.time() : time, location == null ? before.location() : location)) {
+      throw new InvalidInputException("Der neue Termin ist derselbe wie der bisherige. Bitte ein anderes Datum, "
+          + "eine andere Uhrzeit oder einen anderen Ort angeben.");
+    }
+    invitations.moved(talks.saveAndFlush(talk), before);
+  }
+
+  private static Schedule scheduleOf(Talk talk) {
+    return new Schedule(talk.getScheduledFor(), talk.getScheduledTime(), talk.getLocation());
   }
 
   /** Records what the talk agreed and issues the protocol's first version; returns the protocol id. */

@@ -10,7 +10,11 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import de.umsetzungsmonitor.config.NotificationProperties;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -69,6 +73,32 @@ class NotificationDispatchTest {
     assertThat(notification.getMailSentAt()).isEqualTo(NOW);
     assertThat(notification.getSentAt()).isEqualTo(NOW);
     assertThat(notification.getAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void messageWithAttachment_isMailedAsTextPlusFile() throws Exception {
+    String ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+    notification = new OutboxNotification("talk-7-invitation-0-jmueller", "jmueller", "jmueller@koblenz.example",
+        "Einladung: Gespräch zur Maßnahme M 12", "Guten Tag Julia Müller,\n\nSie sind eingeladen.", null, NOW,
+        new Attachment("einladung.ics", "text/calendar; charset=UTF-8; method=REQUEST", ics));
+    when(outbox.findById(7L)).thenReturn(Optional.of(notification));
+
+    dispatch.sendMail(7L);
+
+    ArgumentCaptor<MimeMessage> sent = ArgumentCaptor.forClass(MimeMessage.class);
+    verify(sender).send(sent.capture());
+    MimeMessage mail = sent.getValue();
+    mail.saveChanges();
+    assertThat(mail.getContentType()).startsWith("multipart/mixed");
+    MimeMultipart parts = (MimeMultipart) mail.getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    assertThat((String) parts.getBodyPart(0).getContent()).isEqualTo("Guten Tag Julia Müller,\n\nSie sind eingeladen.");
+    BodyPart file = parts.getBodyPart(1);
+    assertThat(file.getDisposition()).isEqualTo(Part.ATTACHMENT);
+    assertThat(file.getFileName()).isEqualTo("einladung.ics");
+    assertThat(file.getContentType()).startsWith("text/calendar").contains("method=REQUEST");
+    assertThat(new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ics);
+    assertThat(notification.getMailSentAt()).isEqualTo(NOW);
   }
 
   @Test

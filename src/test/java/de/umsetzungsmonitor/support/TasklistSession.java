@@ -112,6 +112,13 @@ public final class TasklistSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** An HTML form's {@code POST} (form-urlencoded) to one of our pages, as a browser sends it. */
+  public HttpResponse<String> postForm(String path, String urlEncodedBody) {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody)).build());
+  }
+
   /** The same without the {@code X-XSRF-TOKEN} header. */
   public HttpResponse<String> postWithoutCsrf(String path, String json) {
     return send(HttpRequest.newBuilder(uri(path))

@@ -3,8 +3,11 @@ package de.umsetzungsmonitor.talks;
 import de.umsetzungsmonitor.security.GrantProgrammeReadersListener;
 import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.CALL_ACTIVITY_PROTOCOL_SIGN_OFF;
 import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.END_EVENT_MONITORING_AGREED;
+import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.GATEWAY_TALK_MOVED;
+import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.GATEWAY_TALK_RESULTS_DUE;
 import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.KEY;
 import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.SERVICE_TASK_MARK_MONITORING_AGREED;
+import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.TALK_TO_BE_MOVED;
 import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.USER_TASK_CONCRETISE_INDICATORS;
 import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.USER_TASK_RECORD_TALK_RESULTS;
 import static de.umsetzungsmonitor.process.MeasurePhaseOneProcess.USER_TASK_SCHEDULE_TALK;
@@ -25,6 +28,8 @@ import static de.umsetzungsmonitor.process.ProcessVariables.SIGNATURE_DECISION;
 import static de.umsetzungsmonitor.process.ProcessVariables.TALK_DATE;
 import static de.umsetzungsmonitor.process.ProcessVariables.TALK_ID;
 import static de.umsetzungsmonitor.process.ProcessVariables.TALK_LOCATION;
+import static de.umsetzungsmonitor.process.ProcessVariables.TALK_MOVED;
+import static de.umsetzungsmonitor.process.ProcessVariables.TALK_OUTCOME;
 import static de.umsetzungsmonitor.process.ProcessVariables.TALK_TIME;
 import static de.umsetzungsmonitor.process.ProcessVariables.TASK_AREAS;
 import static de.umsetzungsmonitor.process.ProtocolSignOffProcess.DECISION_SIGN;
@@ -46,6 +51,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -97,7 +103,8 @@ import org.mockito.ArgumentCaptor;
 
 /**
  * Paths through {@code MeasurePhaseOneProcess}: the whole of Phase I including the real sign-off
- * process behind the call activity, and the entry points the programme import starts at.
+ * process behind the call activity, a talk moved to a new date (and a refused move), and the entry
+ * points the programme import starts at.
  */
 @Deployment(resources = {
     "processes/MeasurePhaseOneProcess.bpmn",
@@ -228,6 +235,54 @@ class MeasurePhaseOneProcessTest {
         .isEnded();
     assertThat(historyService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(ProtocolSignOffProcess.KEY).finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void talkDidNotTakePlace_isMovedToANewDate_andTheResultsAreDueAgain_thenRecorded() {
+    ProcessInstance pi = startImported(USER_TASK_RECORD_TALK_RESULTS, Map.of(TALK_ID.name(), TALK));
+    assertThat(pi).isWaitingAt(USER_TASK_RECORD_TALK_RESULTS);
+    Task firstAttempt = task();
+
+    identityService().setAuthentication(COORDINATOR, List.of(COORDINATION));
+    complete(firstAttempt, withVariables(
+        TALK_OUTCOME.name(), TALK_TO_BE_MOVED,
+        TALK_DATE.name(), "2025-03-11",
+        TALK_TIME.name(), "14:00",
+        TALK_LOCATION.name(), "Rathaus, Raum 3"));
+
+    verify(talks).move(TALK, new TalkSchedule("2025-03-11", "14:00", "Rathaus, Raum 3", List.of()));
+    verify(talks, never()).recordResults(anyLong(), any());
+    assertThat(pi).hasPassed(GATEWAY_TALK_MOVED, GATEWAY_TALK_RESULTS_DUE)
+        .hasNotPassed(CALL_ACTIVITY_PROTOCOL_SIGN_OFF)
+        .isWaitingAt(USER_TASK_RECORD_TALK_RESULTS)
+        .variables().containsEntry(TALK_MOVED.name(), true)
+        .doesNotContainKeys(TALK_OUTCOME.name(), TALK_DATE.name(), TALK_TIME.name(), TALK_LOCATION.name());
+    Task secondAttempt = task();
+    assertThat(secondAttempt.getId()).isNotEqualTo(firstAttempt.getId());
+    assertThat(secondAttempt).hasCandidateGroup(COORDINATION);
+    verify(measures, times(2)).officeOptions(MEASURE);  // the form is filled again
+
+    recordTalkResultsAs(COORDINATOR);
+    verifyTalkResultsRecorded();
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_PROTOCOL_SIGN_OFF).variables().containsEntry(TALK_MOVED.name(), false);
+    verify(talks).move(anyLong(), any());
+  }
+
+  @Test
+  void moveRefusedByTheService_isNotCompleted_andTheTaskStaysOpen() {
+    ProcessInstance pi = startImported(USER_TASK_RECORD_TALK_RESULTS, Map.of(TALK_ID.name(), TALK));
+    String refusal = "Das neue Datum des Gesprächs (01.01.2020) liegt in der Vergangenheit.";
+    doThrow(new InvalidInputException(refusal)).when(talks).move(eq(TALK), any());
+    assertThat(pi).isWaitingAt(USER_TASK_RECORD_TALK_RESULTS);
+    Task recording = task();
+
+    identityService().setAuthentication(COORDINATOR, List.of(COORDINATION));
+    assertThatThrownBy(() -> complete(recording, withVariables(
+        TALK_OUTCOME.name(), TALK_TO_BE_MOVED, TALK_DATE.name(), "2020-01-01")))
+        .rootCause().isInstanceOf(InvalidInputException.class).hasMessage(refusal);
+
+    assertThat(pi).isWaitingAt(USER_TASK_RECORD_TALK_RESULTS).hasNotPassed(GATEWAY_TALK_MOVED);
+    assertThat(task().getId()).isEqualTo(recording.getId());
   }
 
   @Test

@@ -15,6 +15,7 @@ import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.MeasureEntry;
 import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.OfficeEntry;
 import de.umsetzungsmonitor.security.OfficeGroups;
 import de.umsetzungsmonitor.security.Permissions;
+import de.umsetzungsmonitor.notification.NewWorkNotices;
 import de.umsetzungsmonitor.talks.PhaseOneService;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,8 +65,18 @@ public class ProgrammeImportService {
     this.clock = clock;
   }
 
+  /**
+   * Imports a programme file in one transaction. The tasks its processes start with arrive by the
+   * dozen: their new work notices go into the next daily digest, not one mail per task.
+   */
   @Transactional
   public ImportResult importProgramme(String content) {
+    try (NewWorkNotices.Scope bulk = NewWorkNotices.collectedIntoDigest()) {
+      return importFile(content);
+    }
+  }
+
+  private ImportResult importFile(String content) {
     ProgrammeFile file = reader.read(content);
     List<ImportError> errors = validator.validate(file, content);
     if (!errors.isEmpty()) {
