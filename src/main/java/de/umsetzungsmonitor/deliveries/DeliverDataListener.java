@@ -46,6 +46,14 @@ public class DeliverDataListener implements TaskListener {
     if (node == null) {
       return values;
     }
+    if (node.isString()) {
+      // Tasklist's embedded forms send a Json variable as a JSON text inside a JSON string
+      try {
+        node = org.camunda.spin.Spin.JSON(node.stringValue());
+      } catch (RuntimeException e) {
+        throw new InvalidInputException("Die gelieferten Werte sind unlesbar; bitte das Formular neu laden.");
+      }
+    }
     if (!node.isObject()) {
       throw new InvalidInputException("Die gelieferten Werte sind unlesbar; bitte das Formular neu laden.");
     }

@@ -291,6 +291,16 @@ class DataDeliveryProcessTest {
   }
 
   @Test
+  void valuesAsTasklistsEmbeddedFormSendsThem_aJsonTextInAJsonString_areRead() {
+    ProcessInstance instance = start();
+
+    deliverAs(instance, "jmueller", "\"{\\\"" + INDICATOR + "\\\": \\\"42\\\"}\"");
+
+    verify(deliveries).submit(eq(DELIVERY), eq(Map.of(INDICATOR, "42")), isNull(), isNull(), eq("jmueller"), anyString());
+    assertThat(instance).isWaitingAt(USER_TASK_CHECK_DELIVERY);
+  }
+
+  @Test
   void anInvalidDeliveryIsRefusedAndTheTaskStays() {
     ProcessInstance instance = start();
     doThrow(new InvalidInputException("„abc“ ist keine Zahl")).when(deliveries)
