@@ -78,6 +78,13 @@ class SignatureRemindersPostgresTest extends PostgresTestSupport {
     assertThat(candidateGroups(followUp.getId())).containsExactly("sozialplanung");
     assertThat(outbox("protocol-" + protocolId + "-v1-reminder-3-")).extracting(row -> row.get("subject"))
         .containsOnly("3. Erinnerung: Protokoll zur Maßnahme M 24 unterzeichnen");
+    // ... and tells the heads of the offices still missing: rschulz heads stadtplanung (Herr Fischer);
+    // the Liegenschaftsamt has no head in the directory, so nobody there is told
+    List<Map<String, Object>> escalation = outbox("protocol-" + protocolId + "-v1-escalation-");
+    assertThat(escalation).extracting(row -> row.get("recipient_user_id")).containsExactly("rschulz");
+    assertThat(escalation.get(0).get("subject")).isEqualTo("Eskalation: Protokoll zur Maßnahme M 24 nicht unterzeichnet");
+    assertThat((String) escalation.get(0).get("body")).contains("Guten Tag Ralf Schulz", "trotz 3 Erinnerungen",
+        "noch nicht unterzeichnet von: Markus Fischer (Amt für Stadtentwicklung und Bauordnung)");
     assertThat(openTasks(signOff, USER_TASK_SIGN_PROTOCOL)).as("reminding does not touch the signing tasks").hasSize(2);
 
     // the coordinating unit records its follow-up; a fourth round reminds again but does not escalate again
@@ -94,8 +101,9 @@ class SignatureRemindersPostgresTest extends PostgresTestSupport {
     assertThat(jdbc.queryForList("select round from reminder where kind = 'PROTOCOL_SIGNATURE' and reference_id ="
         + " (select id from protocol_version where protocol_id = ? and version_no = 1) order by round", Integer.class, protocolId))
         .containsExactly(1, 2, 3, 4);
-    List<Map<String, Object>> all = outbox("protocol-" + protocolId + "-");
+    List<Map<String, Object>> all = outbox("protocol-" + protocolId + "-v1-reminder-");
     assertThat(all).hasSize(4 * 2);
+    assertThat(outbox("protocol-" + protocolId + "-v1-escalation-")).as("escalated once").hasSize(1);
     assertThat(all).extracting(row -> row.get("notification_key")).doesNotHaveDuplicates();
     assertThat(all).extracting(row -> row.get("recipient_user_id")).doesNotContain("abecker");
 
@@ -105,7 +113,7 @@ class SignatureRemindersPostgresTest extends PostgresTestSupport {
         + " created_at) values (?, ?, ?, ?, ?)", existing.get("notification_key"), existing.get("recipient_user_id"),
         "Doppelt", "Doppelt", new Timestamp(System.currentTimeMillis())))
         .isInstanceOf(DataIntegrityViolationException.class);
-    assertThat(outbox("protocol-" + protocolId + "-")).hasSize(8);
+    assertThat(outbox("protocol-" + protocolId + "-")).hasSize(8 + 1);
 
     // once everybody has signed, the sign-off ends and so do its reminders
     for (String user : List.of("lweber", "mfischer")) {

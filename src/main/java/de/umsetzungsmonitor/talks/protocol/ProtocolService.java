@@ -4,6 +4,7 @@ import static de.umsetzungsmonitor.process.FormInput.optionalText;
 import static de.umsetzungsmonitor.process.FormInput.requiredText;
 
 import de.umsetzungsmonitor.catalogue.Measure;
+import de.umsetzungsmonitor.catalogue.Office;
 import de.umsetzungsmonitor.catalogue.MeasurePhase;
 import de.umsetzungsmonitor.config.ApplicationProperties;
 import de.umsetzungsmonitor.config.ReminderProperties;
@@ -185,7 +186,44 @@ public class ProtocolService {
       String email = directory.user(participant.getUserId()).map(User::getEmail).orElse(null);
       outbox.enqueue(new Message(key, participant.getUserId(), email, subject, body, application.taskLink(task.getId())));
     }
-    return round == reminderProperties.getSignatureEscalationAfter();
+    boolean escalate = round == reminderProperties.getSignatureEscalationAfter();
+    if (escalate) {
+      escalateToOfficeHeads(protocol, current, round, processInstanceId);
+    }
+    return escalate;
+  }
+
+  /**
+   * Tells the heads of the offices whose people have not signed after the last reminder round; the
+   * coordinating unit follows up in its own task. One message per head and protocol version.
+   */
+  private void escalateToOfficeHeads(Protocol protocol, ProtocolVersion current, int round, String processInstanceId) {
+    Measure measure = protocol.getTalk().getMeasure();
+    java.util.Map<Office, List<String>> missingByOffice = new java.util.LinkedHashMap<>();
+    for (Task task : openSigningTasks(processInstanceId)) {
+      Long participantId = (Long) taskService.getVariable(task.getId(), ProcessVariables.PARTICIPANT_ID.name());
+      TalkParticipant participant = participant(protocol, participantId);
+      Office office = participant.getOffice();
+      if (!current.isSignedBy(participant) && office != null
+          && !office.getId().equals(measure.getProgramme().getCoordinatingOffice().getId())) {
+        missingByOffice.computeIfAbsent(office, o -> new java.util.ArrayList<>()).add(participant.getDisplayName());
+      }
+    }
+    String link = application.baseUrl() + "/camunda/app/tasklist/default/";
+    missingByOffice.forEach((office, names) -> {
+      for (User head : directory.membersOf(List.of(office.headGroupId())).values()) {
+        String body = "Guten Tag " + Directory.nameOf(head) + ",\n\n"
+            + "das Protokoll des Gesprächs vom " + GERMAN_DATE.format(protocol.getTalk().getHeldOn())
+            + " zur Maßnahme " + measure.getCode() + " („" + measure.getProgramme().getTitle() + "“) ist in der Fassung "
+            + current.getVersionNo() + " trotz " + round + " Erinnerungen noch nicht unterzeichnet von: "
+            + String.join(", ", names) + " (" + office.getName() + ").\n\n"
+            + "Es tritt erst in Kraft, wenn alle Beteiligten unterzeichnet haben. Bitte wirken Sie in Ihrem Amt darauf hin.\n"
+            + link + "\n\nMit freundlichen Grüßen\n" + measure.getProgramme().getCoordinatingOffice().getName();
+        outbox.enqueue(new Message("protocol-" + protocol.getId() + "-v" + current.getVersionNo() + "-escalation-" + head.getId(),
+            head.getId(), head.getEmail(), "Eskalation: Protokoll zur Maßnahme " + measure.getCode() + " nicht unterzeichnet",
+            body, link));
+      }
+    });
   }
 
   /** Records what the coordinating unit did about an escalated, still unsigned protocol. */
