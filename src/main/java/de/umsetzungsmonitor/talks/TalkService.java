@@ -14,7 +14,9 @@ import de.umsetzungsmonitor.catalogue.Office;
 import de.umsetzungsmonitor.catalogue.OfficeRepository;
 import de.umsetzungsmonitor.deliveries.DataAgreement;
 import de.umsetzungsmonitor.deliveries.DataAgreementRepository;
+import de.umsetzungsmonitor.config.DeliveryProperties;
 import de.umsetzungsmonitor.deliveries.Frequency;
+import de.umsetzungsmonitor.deliveries.SourceFormat;
 import de.umsetzungsmonitor.process.InvalidInputException;
 import de.umsetzungsmonitor.process.Option;
 import de.umsetzungsmonitor.security.Directory;
@@ -51,11 +53,13 @@ public class TalkService {
   private final ProtocolService protocols;
   private final TalkInvitations invitations;
   private final Directory directory;
+  private final DeliveryProperties deliveryProperties;
   private final Clock clock;
 
   public TalkService(MeasureRepository measures, OfficeRepository offices, TalkRepository talks,
       DataAgreementRepository agreements, ProtocolService protocols, TalkInvitations invitations, Directory directory,
-      Clock clock) {
+      DeliveryProperties deliveryProperties, Clock clock) {
+    this.deliveryProperties = deliveryProperties;
     this.measures = measures;
     this.offices = offices;
     this.talks = talks;
@@ -182,9 +186,27 @@ public class TalkService {
       if (frequency == null) {
         throw new InvalidInputException("Bitte für " + label + " angeben, wie oft die Daten geliefert werden.");
       }
-      agreements.save(new DataAgreement(talk, office(prop(item, "office"), label),
+      DataAgreement agreement = new DataAgreement(talk, office(prop(item, "office"), label),
           requiredText(prop(item, "data"), "für " + label + " die zu liefernden Daten", 2000),
-          frequency, requiredDate(prop(item, "firstDue"), "für " + label + " den ersten Liefertermin"), position));
+          frequency, requiredDate(prop(item, "firstDue"), "für " + label + " den ersten Liefertermin"), position);
+      if (frequency == Frequency.CYCLE) {
+        String cycle = prop(item, "cycle");
+        if (Frequency.parseCycle(cycle) == null) {
+          throw new InvalidInputException("Bitte für " + label + " den Zeitraum im Format ISO 8601 angeben, z. B. P2M"
+              + " für alle zwei Monate (nicht „" + (cycle == null ? "" : cycle) + "“).");
+        }
+        agreement.repeating(cycle.strip().toUpperCase(java.util.Locale.ROOT));
+      }
+      String source = prop(item, "source");
+      if (source != null && !source.isBlank()) {
+        if (!deliveryProperties.allowsSource(source.strip())) {
+          throw new InvalidInputException("Die Adresse „" + source.strip() + "“ ist für den automatischen Abruf nicht"
+              + " freigegeben (" + label + "). Freigegebene Adressen legt der Betrieb fest.");
+        }
+        SourceFormat format = SourceFormat.parse(prop(item, "sourceFormat"));
+        agreement.fetchedFrom(source.strip(), format == null ? SourceFormat.JSON : format);
+      }
+      agreements.save(agreement);
       position++;
     }
     talk.getMeasure().moveTo(MeasurePhase.PROTOCOL_IN_SIGNATURE);

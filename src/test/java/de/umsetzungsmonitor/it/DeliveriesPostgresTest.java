@@ -23,6 +23,10 @@ import de.umsetzungsmonitor.support.PostgresIntegrationTest;
 import de.umsetzungsmonitor.support.PostgresTestSupport;
 import de.umsetzungsmonitor.support.ProgrammeFiles;
 import de.umsetzungsmonitor.support.TestMailServer;
+import de.umsetzungsmonitor.support.TasklistSession;
+import de.umsetzungsmonitor.process.MeasurePhaseOneProcess;
+import java.net.http.HttpResponse;
+import static de.umsetzungsmonitor.support.FormSubmission.form;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -299,6 +303,43 @@ class DeliveriesPostgresTest extends PostgresTestSupport {
         java.math.BigDecimal.class, fetched.get("id"))).usingElementComparator(java.math.BigDecimal::compareTo)
         .containsExactly(new java.math.BigDecimal("12"), new java.math.BigDecimal("35.5"));
     assertThat(candidateGroups(singleTask(monthly.getId(), USER_TASK_CHECK_DELIVERY).getId())).containsExactly("sozialplanung");
+  }
+
+  @Test
+  void theTalkFormTakesAnIsoCycleAndAnHttpSource_onlyFromAnAllowedAddress() {
+    String key = importUnderNewCode(ProgrammeFiles.SOZIALE_LAGE, "CYC") + "-M12";
+    ProcessInstance phaseOne = phaseOne(key);
+    TasklistSession abecker = login("abecker");
+    Task schedule = singleTask(phaseOne.getId(), MeasurePhaseOneProcess.USER_TASK_SCHEDULE_TALK);
+    abecker.claim(schedule.getId());
+    assertThat(abecker.submitForm(schedule.getId(), form().text("talkDate", "2018-10-15")
+        .json("participants", List.of("abecker", "jmueller")).toJson()).statusCode()).isEqualTo(204);
+    Task results = singleTask(phaseOne.getId(), MeasurePhaseOneProcess.USER_TASK_RECORD_TALK_RESULTS);
+    abecker.claim(results.getId());
+    java.util.function.Function<Map<String, String>, String> submission = agreement -> form().text("heldOn", "2018-10-15")
+        .text("approach", "Bestandsanalyse").json("dataAgreements", List.of(agreement))
+        .text("protocolText", "Protokoll").toJson();
+
+    HttpResponse<String> badCycle = abecker.submitForm(results.getId(), submission.apply(Map.of("office", "jugendamt",
+        "data", "Anfragen", "frequency", "CYCLE", "cycle", "alle zwei Monate", "firstDue", "2019-02-28")));
+    assertThat(badCycle.statusCode()).isEqualTo(400);
+    assertThat(badCycle.body()).contains("im Format ISO 8601", "nicht „alle zwei Monate“");
+    HttpResponse<String> foreignSource = abecker.submitForm(results.getId(), submission.apply(Map.of("office", "jugendamt",
+        "data", "Anfragen", "frequency", "CYCLE", "cycle", "P2M", "firstDue", "2019-02-28",
+        "source", "http://intranet.example/daten.csv")));
+    assertThat(foreignSource.statusCode()).isEqualTo(400);
+    assertThat(foreignSource.body()).contains("„http://intranet.example/daten.csv“ ist für den automatischen Abruf nicht freigegeben");
+    assertThat(jdbc.queryForObject("select count(*) from data_agreement where measure_id = ?", Long.class, measureId(key)))
+        .as("nothing half-written").isZero();
+
+    assertThat(abecker.submitForm(results.getId(), submission.apply(Map.of("office", "jugendamt", "data", "Anfragen",
+        "frequency", "CYCLE", "cycle", "p2m", "firstDue", "2019-02-28",
+        "source", "http://127.0.0.1:" + source.getAddress().getPort() + "/m14.csv", "sourceFormat", "CSV"))).statusCode())
+        .isEqualTo(204);
+    assertThat(jdbc.queryForMap("select frequency, cycle, source_url, source_format from data_agreement where measure_id = ?",
+        measureId(key))).containsEntry("frequency", "CYCLE").containsEntry("cycle", "P2M")
+        .containsEntry("source_url", "http://127.0.0.1:" + source.getAddress().getPort() + "/m14.csv")
+        .containsEntry("source_format", "CSV");
   }
 
   private static boolean messageIdStartsWith(MimeMessage mail, String keyPrefix) {
