@@ -84,9 +84,10 @@ public class MeasureTimeline {
     }
     List<Event> events = new ArrayList<>();
     // the engine decides which of the measure's instances the caller reads; their operation log is
-    // then read as the application, since log entries carry per-category rights of their own
+    // then read as the application, since log entries carry per-category rights of their own. One
+    // measure has a handful of instances: unlimitedList, which queryMaxResultsLimit leaves to our code
     for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(businessKey).list()) {
+        .processInstanceBusinessKey(businessKey).unlimitedList()) {
       for (UserOperationLogEntry entry : directory.asSystem(() -> history.createUserOperationLogQuery()
           .processInstanceId(instance.getId()).list())) {
         if (entry.getUserId() != null && OPERATIONS.containsKey(entry.getOperationType())

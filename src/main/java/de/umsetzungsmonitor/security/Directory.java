@@ -12,7 +12,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
-/** Users and groups as Camunda's identity service (database or LDAP) knows them. */
+/**
+ * Users and groups as Camunda's identity service (database or LDAP) knows them. Its lists are the
+ * application's own look-ups (one user's groups, one office's members), run on behalf of a logged-in
+ * caller: they use {@code unlimitedList()}, which the engine's {@code queryMaxResultsLimit} leaves alone.
+ */
 @Service
 public class Directory {
 
@@ -47,14 +51,14 @@ public class Directory {
   }
 
   public List<String> groupIdsOf(String userId) {
-    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    return identity.createGroupQuery().groupMember(userId).unlimitedList().stream().map(Group::getId).toList();
   }
 
   /** Members of the given groups by user id, in the order of the groups, each user once. */
   public Map<String, User> membersOf(Collection<String> groupIds) {
     Map<String, User> members = new LinkedHashMap<>();
     for (String groupId : groupIds) {
-      for (User user : identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().list()) {
+      for (User user : identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().unlimitedList()) {
         members.putIfAbsent(user.getId(), user);
       }
     }

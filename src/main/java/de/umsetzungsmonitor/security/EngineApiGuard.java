@@ -14,11 +14,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -37,6 +41,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>CVE-2026-77226: the Admin webapp's setup endpoint can create an administrator. It is closed
  *       for everybody as soon as any user exists, however administrators are granted.</li>
  * </ul>
+ * It also keeps one Cockpit view whole under the engine's {@code queryMaxResultsLimit}: the page of a
+ * process or decision definition lists all versions of its key without {@code maxResults}. The
+ * engine refuses that, and Cockpit falls back to the 50 newest versions after two refused requests.
+ * Exactly this request of the webapps' engine API (a session behind Camunda's login and CSRF
+ * protection) is bounded here with the configured limit; every other query, and every query on
+ * {@code /engine-rest}, must bring its own {@code maxResults}.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20)
@@ -52,14 +62,18 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private static final Pattern FILTER_STORE = Pattern.compile("^/filter(/create|/[^/]+)?$");
   private static final Pattern SETUP = Pattern.compile("^/camunda/api/admin/setup/.*$");
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\s*\\{");
+  private static final String WEBAPP_ENGINE_API = "/camunda/api/engine";
+  private static final Pattern DEFINITION_VERSIONS = Pattern.compile("^/(process|decision)-definition$");
   private static final Set<String> STORABLE = Set.of("${currentUser()}", "${currentUserGroups()}");
   private static final int MAX_BODY = 1_000_000;
 
   private final IdentityService identity;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
   private final ObjectMapper json = new ObjectMapper();
 
-  public EngineApiGuard(IdentityService identity) {
+  public EngineApiGuard(IdentityService identity, ProcessEngineConfigurationImpl engineConfiguration) {
     this.identity = identity;
+    this.engineConfiguration = engineConfiguration;
   }
 
   @Override
@@ -75,6 +89,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     var engineApi = ENGINE_API.matcher(path);
+    if (engineApi.matches() && isCockpitVersionList(request, engineApi.group(1), engineApi.group(2))) {
+      chain.doFilter(new BoundedRequest(request, engineConfiguration.getQueryMaxResultsLimit()), response);
+      return;
+    }
     if (!engineApi.matches() || !QUERY_RESOURCE.matcher(engineApi.group(2)).matches()) {
       chain.doFilter(request, response);
       return;
@@ -100,6 +118,21 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new BodyRequest(request, body), response);
+  }
+
+  /**
+   * Cockpit's list of every version of one definition key ({@code GET process-definition?key=…&sortBy=version…}),
+   * sent by the webapps without {@code maxResults}; only while a limit is configured.
+   */
+  private boolean isCockpitVersionList(HttpServletRequest request, String api, String resource) {
+    return "GET".equals(request.getMethod())
+        && api.startsWith(WEBAPP_ENGINE_API)
+        && DEFINITION_VERSIONS.matcher(resource).matches()
+        && request.getParameter("key") != null
+        && "version".equals(request.getParameter("sortBy"))
+        && request.getParameter("maxResults") == null
+        && request.getParameter("firstResult") == null
+        && engineConfiguration.getQueryMaxResultsLimit() < Integer.MAX_VALUE;
   }
 
   /**
@@ -171,6 +204,44 @@ public class EngineApiGuard extends OncePerRequestFilter {
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getOutputStream().write(json.writeValueAsBytes(Map.of("type", "RefusedRequest", "message", message)));
+  }
+
+  /** A GET request with {@code maxResults} added to its query string and parameters. */
+  private static final class BoundedRequest extends HttpServletRequestWrapper {
+    private final String maxResults;
+
+    BoundedRequest(HttpServletRequest request, int maxResults) {
+      super(request);
+      this.maxResults = Integer.toString(maxResults);
+    }
+
+    @Override
+    public String getQueryString() {
+      String query = super.getQueryString();
+      return (query == null || query.isEmpty() ? "" : query + "&") + "maxResults=" + maxResults;
+    }
+
+    @Override
+    public String getParameter(String name) {
+      return "maxResults".equals(name) ? maxResults : super.getParameter(name);
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+      Map<String, String[]> parameters = new LinkedHashMap<>(super.getParameterMap());
+      parameters.put("maxResults", new String[] {maxResults});
+      return Collections.unmodifiableMap(parameters);
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+      return Collections.enumeration(getParameterMap().keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+      return "maxResults".equals(name) ? new String[] {maxResults} : super.getParameterValues(name);
+    }
   }
 
   /** The request with its body read once and handed on unchanged. */

@@ -10,16 +10,40 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * first administrator's password must come from the environment ({@code ADMIN_PASSWORD}), must not
  * be empty and must not equal the user id. Runs before any bean exists, so no administrator with a
  * weak password is ever created.
+ * <p>In every profile it also refuses an engine {@code queryMaxResultsLimit} below
+ * {@value #WEBAPP_PAGE_SIZE}: Tasklist loads its filters, and Cockpit a definition's job
+ * definitions, in pages of that size, so a lower limit leaves staff without their task lists.
  */
 public class ProductionSafety implements EnvironmentPostProcessor {
 
   static final String DEMO_PROFILE = "demo";
   static final String ADMIN_ID = "camunda.bpm.admin-user.id";
   static final String ADMIN_PASSWORD = "camunda.bpm.admin-user.password";
+  static final String QUERY_MAX_RESULTS_LIMIT = "camunda.bpm.generic-properties.properties.queryMaxResultsLimit";
+  static final int WEBAPP_PAGE_SIZE = 2000;
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    checkQueryLimit(environment);
     check(environment);
+  }
+
+  static void checkQueryLimit(ConfigurableEnvironment environment) {
+    String limit = resolved(environment, QUERY_MAX_RESULTS_LIMIT);
+    if (limit == null) {
+      return;
+    }
+    long value;
+    try {
+      value = Long.parseLong(limit.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("Refusing to start: queryMaxResultsLimit (QUERY_MAX_RESULTS_LIMIT) must be a number, not '"
+          + limit + "'.");
+    }
+    if (value < WEBAPP_PAGE_SIZE) {
+      throw new IllegalStateException("Refusing to start: queryMaxResultsLimit (QUERY_MAX_RESULTS_LIMIT) is " + value
+          + " but must be at least " + WEBAPP_PAGE_SIZE + ", the page size of Tasklist and Cockpit.");
+    }
   }
 
   static void check(ConfigurableEnvironment environment) {

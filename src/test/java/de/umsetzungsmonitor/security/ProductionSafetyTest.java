@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.mock.env.MockEnvironment;
 
-/** Outside the demo profile no administrator with a default or missing password is created. */
+/**
+ * Outside the demo profile no administrator with a default or missing password is created; in no
+ * profile does the query limit drop below what the webapps page by.
+ */
 class ProductionSafetyTest {
 
   private MockEnvironment production(String id, String password) {
@@ -53,6 +56,26 @@ class ProductionSafetyTest {
   }
 
   @Test
+  void queryLimitBelowTheWebappsPageSize_refusesToStart() {
+    MockEnvironment demo = new MockEnvironment();
+    demo.setActiveProfiles("demo");
+    demo.setProperty(ProductionSafety.QUERY_MAX_RESULTS_LIMIT, "1000");
+
+    assertThatThrownBy(() -> ProductionSafety.checkQueryLimit(demo)).hasMessageContaining("at least 2000");
+    demo.setProperty(ProductionSafety.QUERY_MAX_RESULTS_LIMIT, "viele");
+    assertThatThrownBy(() -> ProductionSafety.checkQueryLimit(demo)).hasMessageContaining("must be a number");
+  }
+
+  @Test
+  void queryLimitOfTheWebappsPageSizeOrMore_starts() {
+    MockEnvironment environment = new MockEnvironment();
+    environment.setProperty(ProductionSafety.QUERY_MAX_RESULTS_LIMIT, "2000");
+    assertThatCode(() -> ProductionSafety.checkQueryLimit(environment)).doesNotThrowAnyException();
+    environment.setProperty(ProductionSafety.QUERY_MAX_RESULTS_LIMIT, "5000");
+    assertThatCode(() -> ProductionSafety.checkQueryLimit(environment)).doesNotThrowAnyException();
+  }
+
+  @Test
   void postgresProfile_withoutAdminPassword_doesNotStart() {
     // the real start-up: the check runs before any bean (and so before any database connection)
     assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class)
@@ -61,6 +84,17 @@ class ProductionSafetyTest {
         .run())
         .hasMessage("Refusing to start: outside the demo profile the administrator's password must be"
             + " set through the environment variable ADMIN_PASSWORD.");
+  }
+
+  @Test
+  void queryLimitFromTheEnvironment_belowTheWebappsPageSize_doesNotStart() {
+    // checked before the administrator's password, so this start stops at the limit
+    assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class)
+        .profiles("postgres")
+        .properties("QUERY_MAX_RESULTS_LIMIT=1000")
+        .run())
+        .hasMessage("Refusing to start: queryMaxResultsLimit (QUERY_MAX_RESULTS_LIMIT) is 1000 but must be at least 2000,"
+            + " the page size of Tasklist and Cockpit.");
   }
 
   @Test

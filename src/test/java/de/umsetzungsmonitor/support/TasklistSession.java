@@ -32,10 +32,18 @@ public final class TasklistSession {
 
   /** Logs the user in to Tasklist; fails unless the login is accepted. */
   public static TasklistSession login(String baseUrl, String userId, String password) {
+    return login(baseUrl, userId, password, "tasklist");
+  }
+
+  /**
+   * Logs the user in to one of the webapps ({@code tasklist}, {@code cockpit}, {@code admin}) as its
+   * login page does; fails unless the login is accepted.
+   */
+  public static TasklistSession login(String baseUrl, String userId, String password, String app) {
     TasklistSession session = new TasklistSession(baseUrl, userId);
-    HttpResponse<String> response = session.sendLogin(password);
+    HttpResponse<String> response = session.sendLogin(password, app);
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("Tasklist login of " + userId + " failed: HTTP " + response.statusCode() + " "
+      throw new IllegalStateException(app + " login of " + userId + " failed: HTTP " + response.statusCode() + " "
           + response.body());
     }
     // the login starts a new session with a new CSRF token, handed out with the next response
@@ -56,15 +64,15 @@ public final class TasklistSession {
 
   /** A Tasklist login as the login page sends it, whatever the answer (200, 401 ...). */
   public static HttpResponse<String> attemptLogin(String baseUrl, String userId, String password) {
-    return new TasklistSession(baseUrl, userId).sendLogin(password);
+    return new TasklistSession(baseUrl, userId).sendLogin(password, "tasklist");
   }
 
-  private HttpResponse<String> sendLogin(String password) {
+  private HttpResponse<String> sendLogin(String password, String app) {
     // the first request opens the session and hands out the CSRF token cookie
-    send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build());
+    send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET().build());
     String form = "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(withCsrf(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist")))
+    return send(withCsrf(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app)))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build());

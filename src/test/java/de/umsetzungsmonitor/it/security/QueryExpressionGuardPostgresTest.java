@@ -29,7 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Control for CVE-2026-109432 (expressions in {@code orQueries} of task queries are evaluated
  * although ad-hoc query expressions are off): no task or filter request of the REST API or the
  * webapps' engine API gets an expression evaluated. The expressions call {@link ExpressionCanary},
- * whose count must never rise; the first test proves the engine would reach it.
+ * whose count must never rise; the first test proves the engine would reach it. Every list query
+ * here brings a page ({@value #PAGE}): the engine refuses unbounded lists before it evaluates
+ * anything ({@code queryMaxResultsLimit}), which would let these tests pass without the guard.
+ * Refusals must carry the guard's own message for the same reason.
  */
 @PostgresIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,6 +42,8 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
   private static final String OR_QUERY = "{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}";
   private static final String TOP_LEVEL = "{\"assigneeExpression\":\"" + CANARY + "\"}";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PAGE = "?firstResult=0&maxResults=15";
+  private static final String GUARD_MESSAGE = "Ausdrücke sind in Abfragen nicht erlaubt.";
 
   @Autowired
   private FilterService filters;
@@ -78,7 +83,7 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
 
   @Test
   void taskQuery_withAnExpressionInOrQueries_isRefused() {
-    assertRefused(() -> abecker().postJson("/engine-rest/task", OR_QUERY));
+    assertRefused(() -> abecker().postJson("/engine-rest/task" + PAGE, OR_QUERY));
   }
 
   @Test
@@ -88,18 +93,18 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
 
   @Test
   void taskQuery_withAnExpressionInAnotherOrQueryField_isRefused() {
-    assertRefused(() -> abecker().postJson("/engine-rest/task",
+    assertRefused(() -> abecker().postJson("/engine-rest/task" + PAGE,
         "{\"orQueries\":[{\"candidateGroupsExpression\":\"" + CANARY + "\",\"assignee\":\"abecker\"}]}"));
   }
 
   @Test
   void taskQuery_withATopLevelExpression_isRefused() {
-    assertRefused(() -> abecker().postJson("/engine-rest/task", TOP_LEVEL));
+    assertRefused(() -> abecker().postJson("/engine-rest/task" + PAGE, TOP_LEVEL));
   }
 
   @Test
   void taskQuery_withAnUnicodeEscapedExpression_isRefused() {
-    assertRefused(() -> abecker().postJson("/engine-rest/task",
+    assertRefused(() -> abecker().postJson("/engine-rest/task" + PAGE,
         "{\"orQueries\":[{\"assigneeExpression\":\"\\u0024{expressionCanary.touch()}\"}]}"));
   }
 
@@ -107,10 +112,10 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
   void taskQuery_inJsonTheGuardCannotParse_isNotEvaluatedEither() {
     // lenient JSON (comments, single quotes, trailing commas) with the expression hidden in a unicode escape
     String hidden = "\\u0024{expressionCanary.touch()}";
-    assertNotEvaluated(() -> abecker().postJson("/engine-rest/task",
+    assertNotEvaluated(() -> abecker().postJson("/engine-rest/task" + PAGE,
         "{\"orQueries\":[{\"assigneeExpression\":\"" + hidden + "\"}] /* Kommentar */}"));
-    assertNotEvaluated(() -> abecker().postJson("/engine-rest/task", "{'assigneeExpression':'" + hidden + "'}"));
-    assertNotEvaluated(() -> abecker().postJson("/engine-rest/task",
+    assertNotEvaluated(() -> abecker().postJson("/engine-rest/task" + PAGE, "{'assigneeExpression':'" + hidden + "'}"));
+    assertNotEvaluated(() -> abecker().postJson("/engine-rest/task" + PAGE,
         "{\"orQueries\":[{\"assigneeExpression\":\"" + hidden + "\"},],}"));
   }
 
@@ -123,15 +128,15 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
   @Test
   void taskQuery_underAPercentEncodedPath_isRefusedToo() {
     // "%74ask" is "task": the servlet container and the REST API decode it, the guard must as well
-    assertNotEvaluated(() -> abecker().postJson("/engine-rest/%74ask", OR_QUERY));
-    assertNotEvaluated(() -> abecker().get("/engine-rest/%74ask?assigneeExpression=" + encode(CANARY)));
-    assertNotEvaluated(() -> abecker().postJson("/engine-rest/%66ilter/" + filterId + "/list", OR_QUERY));
+    assertNotEvaluated(() -> abecker().postJson("/engine-rest/%74ask" + PAGE, OR_QUERY));
+    assertNotEvaluated(() -> abecker().get("/engine-rest/%74ask" + PAGE + "&assigneeExpression=" + encode(CANARY)));
+    assertNotEvaluated(() -> abecker().postJson("/engine-rest/%66ilter/" + filterId + "/list" + PAGE, OR_QUERY));
   }
 
   @Test
   void taskQuery_underAPathWithATrailingSlashOrParameters_isRefusedToo() {
-    assertNotEvaluated(() -> abecker().postJson("/engine-rest/task/", OR_QUERY));
-    assertNotEvaluated(() -> abecker().postJson("/engine-rest/task;x=y", OR_QUERY));
+    assertNotEvaluated(() -> abecker().postJson("/engine-rest/task/" + PAGE, OR_QUERY));
+    assertNotEvaluated(() -> abecker().postJson("/engine-rest/task;x=y" + PAGE, OR_QUERY));
   }
 
   @Test
@@ -139,11 +144,11 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
     // the REST API serves every resource under /engine-rest/engine/{name}/... as well
     try {
       assertAllRefused(
-          () -> abecker().postJson("/engine-rest/engine/default/task", OR_QUERY),
+          () -> abecker().postJson("/engine-rest/engine/default/task" + PAGE, OR_QUERY),
           () -> abecker().postJson("/engine-rest/engine/default/task/count", OR_QUERY),
-          () -> abecker().postJson("/engine-rest/engine/default/task", TOP_LEVEL),
+          () -> abecker().postJson("/engine-rest/engine/default/task" + PAGE, TOP_LEVEL),
           () -> abecker().get("/engine-rest/engine/default/task?assigneeExpression=" + encode(CANARY)),
-          () -> abecker().postJson("/engine-rest/engine/default/filter/" + filterId + "/list", OR_QUERY),
+          () -> abecker().postJson("/engine-rest/engine/default/filter/" + filterId + "/list" + PAGE, OR_QUERY),
           () -> admin().postJson("/engine-rest/engine/default/filter/create",
               "{\"resourceType\":\"Task\",\"name\":\"Kanarienvogel\",\"query\":" + OR_QUERY + "}"));
     } finally {
@@ -166,8 +171,8 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
 
   @Test
   void filterList_withAnExtendingQueryCarryingAnExpression_isRefused() {
-    assertRefused(() -> abecker().postJson("/engine-rest/filter/" + filterId + "/list", OR_QUERY));
-    assertRefused(() -> abecker().postJson("/engine-rest/filter/" + filterId + "/list", TOP_LEVEL));
+    assertRefused(() -> abecker().postJson("/engine-rest/filter/" + filterId + "/list" + PAGE, OR_QUERY));
+    assertRefused(() -> abecker().postJson("/engine-rest/filter/" + filterId + "/list" + PAGE, TOP_LEVEL));
     assertRefused(() -> abecker().postJson("/engine-rest/filter/" + filterId + "/count", OR_QUERY));
     assertRefused(() -> abecker().postJson("/engine-rest/filter/" + filterId + "/singleResult", OR_QUERY));
   }
@@ -177,24 +182,24 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
   @Test
   void tasklistSession_taskQueryWithAnExpression_isRefused() {
     TasklistSession abecker = login("abecker");
-    assertRefused(() -> abecker.postEngine("/task", OR_QUERY));
+    assertRefused(() -> abecker.postEngine("/task" + PAGE, OR_QUERY));
     assertRefused(() -> abecker.postEngine("/task/count", OR_QUERY));
-    assertRefused(() -> abecker.postEngine("/task", TOP_LEVEL));
+    assertRefused(() -> abecker.postEngine("/task" + PAGE, TOP_LEVEL));
     assertRefused(() -> abecker.getEngine("/task?assigneeExpression=" + encode(CANARY)));
     assertRefused(() -> abecker.postEngine("/filter/" + filterId + "/list?firstResult=0&maxResults=15", OR_QUERY));
-    assertNotEvaluated(() -> abecker.postEngine("/%74ask", OR_QUERY));
-    assertNotEvaluated(() -> abecker.post("/camunda/api/engine/task", OR_QUERY));
+    assertNotEvaluated(() -> abecker.postEngine("/%74ask" + PAGE, OR_QUERY));
+    assertNotEvaluated(() -> abecker.post("/camunda/api/engine/task" + PAGE, OR_QUERY));
   }
 
   // --- what stays allowed -------------------------------------------------------------------------
 
   @Test
   void plainQueries_areAnswered() {
-    HttpResponse<String> orQuery = abecker().postJson("/engine-rest/task",
+    HttpResponse<String> orQuery = abecker().postJson("/engine-rest/task" + PAGE,
         "{\"orQueries\":[{\"assignee\":\"abecker\",\"candidateGroup\":\"sozialplanung\"}]}");
     assertThat(orQuery.statusCode()).as(orQuery.body()).isEqualTo(200);
-    assertThat(abecker().get("/engine-rest/task?assignee=abecker").statusCode()).isEqualTo(200);
-    assertThat(abecker().postJson("/engine-rest/filter/" + filterId + "/list",
+    assertThat(abecker().get("/engine-rest/task" + PAGE + "&assignee=abecker").statusCode()).isEqualTo(200);
+    assertThat(abecker().postJson("/engine-rest/filter/" + filterId + "/list" + PAGE,
         "{\"orQueries\":[{\"assignee\":\"abecker\"}]}").statusCode()).isEqualTo(200);
     TasklistSession session = login("abecker");
     HttpResponse<String> tasklist = session.postEngine("/filter/" + filterId + "/list?firstResult=0&maxResults=15",
@@ -211,7 +216,7 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     String id = JSON.readTree(created.body()).get("id").asText();
     try {
-      HttpResponse<String> listed = abecker().postJson("/engine-rest/filter/" + id + "/list", "{}");
+      HttpResponse<String> listed = abecker().postJson("/engine-rest/filter/" + id + "/list" + PAGE, "{}");
       assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
     } finally {
       HttpResponse<String> deleted = admin().delete("/engine-rest/filter/" + id);
@@ -234,6 +239,8 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
         response.uri(), response.body()).isEqualTo(before);
     assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.uri(), response.body())
         .isEqualTo(400);
+    assertThat(response.body()).as("refused by the guard: %s %s", response.request().method(), response.uri())
+        .contains(GUARD_MESSAGE);
   }
 
   /** Every request refused without evaluation; all are sent, and every one that is not refused is reported. */
@@ -244,7 +251,7 @@ class QueryExpressionGuardPostgresTest extends PostgresTestSupport {
       int before = ExpressionCanary.touches();
       HttpResponse<String> response = request.get();
       int evaluated = ExpressionCanary.touches() - before;
-      if (evaluated != 0 || response.statusCode() != 400) {
+      if (evaluated != 0 || response.statusCode() != 400 || !response.body().contains(GUARD_MESSAGE)) {
         problems.add(response.request().method() + " " + response.uri().getRawPath()
             + (response.uri().getRawQuery() == null ? "" : "?" + response.uri().getRawQuery())
             + ": HTTP " + response.statusCode() + ", expression evaluated " + evaluated + " time(s), body " + response.body());

@@ -189,7 +189,7 @@ class WebHygienePostgresTest extends PostgresTestSupport {
         as(TestIdentities.ADMIN).putJson("/engine-rest/process-instance/" + phaseOne(code + "-M12").getId()
             + "/variables/kaputt", "{\"value\":\"kein Datum\",\"type\":\"Date\"}"),
         // an unknown sort criterion
-        as("abecker").get("/engine-rest/task?sortBy=unbekannt&sortOrder=asc"),
+        as("abecker").get("/engine-rest/task?maxResults=15&sortBy=unbekannt&sortOrder=asc"),
         // a measure id that is not a number, on our pages
         login("abecker").get("/protokolle/massnahmen/abc/dokument"));
 
