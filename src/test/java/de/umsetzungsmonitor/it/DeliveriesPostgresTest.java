@@ -88,13 +88,29 @@ class DeliveriesPostgresTest extends PostgresTestSupport {
   }
 
   /** M 14 as the seed leaves it, plus concretised indicators and a monthly agreement of the Jugendamt. */
+  /**
+   * First due date of M 14's monthly agreement: two years before a day 10 to 13 days ago (never
+   * past the 28th, so every later month ends on the same day). The latest period due then ended
+   * more than the overdue interval (7 days) ago whatever today is, so its first overdue reminder is
+   * due at once, and the next period is not due yet.
+   */
+  private static final String MONTHLY_FIRST_DUE = monthlyFirstDue();
+
+  private static String monthlyFirstDue() {
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(10);
+    if (day.getDayOfMonth() > 28) {
+      day = day.withDayOfMonth(28);
+    }
+    return day.minusYears(2).toString();
+  }
+
   private static String withMonitoringOfM14(String content) {
     String agreed = ProgrammeFiles.replaceOnce(content,
         "            frequency: YEARLY\n            firstDue: 2018-12-31\n      protocol:",
         "            frequency: YEARLY\n            firstDue: 2018-12-31\n"
             + "          - office: jugendamt\n"
             + "            data: Monatliche Meldung der Anfragen von Pflegeeinrichtungen zur betrieblichen Kinderbetreuung\n"
-            + "            frequency: MONTHLY\n            firstDue: 2018-10-31\n      protocol:");
+            + "            frequency: MONTHLY\n            firstDue: " + MONTHLY_FIRST_DUE + "\n      protocol:");
     return ProgrammeFiles.replaceOnce(agreed,
         "          - {participant: jmueller, signedOn: 2018-07-06}\n",
         "          - {participant: jmueller, signedOn: 2018-07-06}\n"
@@ -107,8 +123,8 @@ class DeliveriesPostgresTest extends PostgresTestSupport {
     String content = withMonitoringOfM14(ProgrammeFiles.read(ProgrammeFiles.SOZIALE_LAGE));
     if (source != null) {
       content = ProgrammeFiles.replaceOnce(content,
-          "            frequency: MONTHLY\n            firstDue: 2018-10-31\n",
-          "            frequency: MONTHLY\n            firstDue: 2018-10-31\n            source: " + source + "\n");
+          "            frequency: MONTHLY\n            firstDue: " + MONTHLY_FIRST_DUE + "\n",
+          "            frequency: MONTHLY\n            firstDue: " + MONTHLY_FIRST_DUE + "\n            source: " + source + "\n");
     }
     String code = ProgrammeFiles.uniqueCode(codePrefix);
     imports.importProgramme(ProgrammeFiles.withCode(content, code));
