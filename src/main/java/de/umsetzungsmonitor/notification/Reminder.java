@@ -35,7 +35,19 @@ public class Reminder {
     this.createdAt = createdAt;
   }
 
+  public String getKind() {
+    return kind;
+  }
+
+  public Long getReferenceId() {
+    return referenceId;
+  }
+
   public int getRound() {
     return round;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
   }
 }

@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A measure is shown to those who may read its process instances: administrators, the
  * programme's coordinating unit and manager groups, the measure's own offices (its lead offices and
- * the offices delivering data under one of its agreements), and anyone else the engine lets read an
+ * the offices delivering data under one of its agreements, their staff and their heads), and anyone else the engine lets read an
  * instance with the measure's business key. A programme's statistics are shown to administrators,
  * its coordinating unit and its manager groups. For everybody else a measure or programme does not
  * exist, exactly as when the key is unknown.
@@ -167,8 +167,14 @@ public class IndicatorOverview {
   private boolean mayReadMeasure(Measure measure, List<DataAgreement> agreements, Collection<String> callerGroups) {
     Set<String> groups = new HashSet<>(readers.of(measure.getBusinessKey()).all());
     groups.add(Groups.ADMINISTRATORS);
-    measure.getLeadOffices().forEach(office -> groups.add(office.groupId()));
-    agreements.forEach(agreement -> groups.add(agreement.getSupplierOffice().groupId()));
+    measure.getLeadOffices().forEach(office -> {
+      groups.add(office.groupId());
+      groups.add(office.headGroupId());
+    });
+    agreements.forEach(agreement -> {
+      groups.add(agreement.getSupplierOffice().groupId());
+      groups.add(agreement.getSupplierOffice().headGroupId());
+    });
     return groups.stream().anyMatch(callerGroups::contains) || engineLetsCallerRead(measure.getBusinessKey());
   }
 

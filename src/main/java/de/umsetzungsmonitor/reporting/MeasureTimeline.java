@@ -16,7 +16,19 @@ import de.umsetzungsmonitor.talks.protocol.ProtocolFollowUpRepository;
 import de.umsetzungsmonitor.talks.protocol.ProtocolRepository;
 import de.umsetzungsmonitor.talks.protocol.ProtocolVersion;
 import de.umsetzungsmonitor.talks.protocol.Signature;
+import de.umsetzungsmonitor.deliveries.Delivery;
+import de.umsetzungsmonitor.deliveries.DeliveryEvent;
+import de.umsetzungsmonitor.deliveries.DeliveryEventRepository;
+import de.umsetzungsmonitor.deliveries.DeliveryRepository;
+import de.umsetzungsmonitor.notification.OutboxNotification;
+import de.umsetzungsmonitor.notification.OutboxRepository;
+import de.umsetzungsmonitor.notification.Reminder;
+import de.umsetzungsmonitor.notification.ReminderRepository;
+import de.umsetzungsmonitor.talks.protocol.ProtocolService;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -37,6 +49,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class MeasureTimeline {
+
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.GERMANY);
 
   private static final Map<String, String> OPERATIONS = Map.ofEntries(
       Map.entry(UserOperationLogEntry.OPERATION_TYPE_CLAIM, "Aufgabe übernommen"),
@@ -59,11 +74,20 @@ public class MeasureTimeline {
   private final ProgrammeReaders readers;
   private final HistoryService history;
   private final Directory directory;
+  private final DeliveryRepository deliveries;
+  private final DeliveryEventRepository deliveryEvents;
+  private final ReminderRepository reminders;
+  private final OutboxRepository outbox;
 
   public MeasureTimeline(MeasureRepository measures, TalkRepository talks, ProtocolRepository protocols,
       ProtocolFollowUpRepository followUps, IndicatorRepository indicators, ProgrammeReaders readers,
-      HistoryService history, Directory directory) {
+      HistoryService history, Directory directory, DeliveryRepository deliveries, DeliveryEventRepository deliveryEvents,
+      ReminderRepository reminders, OutboxRepository outbox) {
     this.directory = directory;
+    this.deliveries = deliveries;
+    this.deliveryEvents = deliveryEvents;
+    this.reminders = reminders;
+    this.outbox = outbox;
     this.measures = measures;
     this.talks = talks;
     this.protocols = protocols;
@@ -82,6 +106,31 @@ public class MeasureTimeline {
     if (measure == null || !mayRead(businessKey, callerGroups)) {
       return Optional.empty();
     }
+    List<Event> events = new ArrayList<>(processEvents(businessKey));
+    events.addAll(businessEvents(measure));
+    events.sort(Comparator.comparing(Event::at));
+    return Optional.of(events);
+  }
+
+  /**
+   * What our tables record of a measure, oldest first: the talk, protocol versions, signatures,
+   * change requests, reminders and escalations, indicators, and every delivery's history. The
+   * caller has checked that the measure may be shown.
+   */
+  public List<Event> businessEvents(Measure measure) {
+    List<Event> events = new ArrayList<>();
+    talks.findByMeasureId(measure.getId()).ifPresent(talk -> addTalkEvents(talk, events));
+    for (Indicator indicator : indicators.findByMeasureIdOrderByPosition(measure.getId())) {
+      events.add(new Event(indicator.getCreatedAt(), indicator.getCreatedBy(),
+          "Indikator festgelegt: " + indicator.getName(), "Anwendung"));
+    }
+    addDeliveryEvents(measure, events);
+    events.sort(Comparator.comparing(Event::at));
+    return events;
+  }
+
+  /** The user operation log of the measure's process instances that the caller reads. */
+  private List<Event> processEvents(String businessKey) {
     List<Event> events = new ArrayList<>();
     // the engine decides which of the measure's instances the caller reads; their operation log is
     // then read as the application, since log entries carry per-category rights of their own. One
@@ -97,19 +146,50 @@ public class MeasureTimeline {
         }
       }
     }
-    talks.findByMeasureId(measure.getId()).ifPresent(talk -> addTalkEvents(talk, events));
-    for (Indicator indicator : indicators.findByMeasureIdOrderByPosition(measure.getId())) {
-      events.add(new Event(indicator.getCreatedAt(), indicator.getCreatedBy(),
-          "Indikator festgelegt: " + indicator.getName(), "Anwendung"));
+    return events;
+  }
+
+  private void addDeliveryEvents(Measure measure, List<Event> events) {
+    Map<Long, Delivery> byId = new java.util.HashMap<>();
+    for (Delivery delivery : deliveries.findByDataAgreementMeasureIdOrderByDataAgreementPositionAscPeriodStartAsc(
+        measure.getId())) {
+      byId.put(delivery.getId(), delivery);
     }
-    events.sort(Comparator.comparing(Event::at));
-    return Optional.of(events);
+    if (byId.isEmpty()) {
+      return;
+    }
+    for (DeliveryEvent event : deliveryEvents.findByDeliveryIdInOrderByOccurredAtAscIdAsc(List.copyOf(byId.keySet()))) {
+      Delivery delivery = byId.get(event.getDeliveryId());
+      String what = "Lieferung " + delivery.getPeriodLabel() + " (" + delivery.getDataAgreement().getSupplierOffice().getName()
+          + "): " + event.getKind().label() + (event.getNote() == null || event.getNote().isBlank() ? "" : " – " + event.getNote());
+      events.add(new Event(event.getOccurredAt(), event.getActor(), what, "Anwendung"));
+    }
   }
 
   private void addTalkEvents(Talk talk, List<Event> events) {
+    if (talk.getScheduledFor() != null) {
+      events.add(new Event(talk.getCreatedAt(), talk.getCreatedBy(),
+          "Gespräch terminiert auf den " + GERMAN_DATE.format(talk.getScheduledFor()), "Anwendung"));
+    }
+    if (talk.getHeldOn() != null) {
+      events.add(new Event(talk.getHeldOn().atStartOfDay(BERLIN).toInstant(), null,
+          "Gespräch geführt" + (talk.getApproach() == null ? "" : "; Vorgehensweise: " + talk.getApproach()), "Anwendung"));
+    }
     Protocol protocol = protocols.findByTalkId(talk.getId()).orElse(null);
     if (protocol == null) {
       return;
+    }
+    Map<Long, Integer> versionNumbers = new java.util.HashMap<>();
+    protocol.getVersions().forEach(version -> versionNumbers.put(version.getId(), version.getVersionNo()));
+    for (Reminder reminder : reminders.findByKindAndReferenceIdIn(ProtocolService.REMINDER_KIND, versionNumbers.keySet())) {
+      events.add(new Event(reminder.getCreatedAt(), null, reminder.getRound() + ". Erinnerung zur Unterzeichnung (Fassung "
+          + versionNumbers.get(reminder.getReferenceId()) + ") an alle, die noch nicht unterzeichnet haben", "Anwendung"));
+    }
+    for (OutboxNotification message : outbox.findByNotificationKeyStartingWithOrderById("protocol-" + protocol.getId() + "-v")) {
+      if (message.getNotificationKey().contains("-escalation-")) {
+        events.add(new Event(message.getCreatedAt(), null, "Fehlende Unterzeichnung an die Amtsleitung eskaliert ("
+            + directory.displayName(message.getRecipientUserId()) + ")", "Anwendung"));
+      }
     }
     for (ProtocolVersion version : protocol.getVersions()) {
       events.add(new Event(version.getCreatedAt(), version.getCreatedBy(),

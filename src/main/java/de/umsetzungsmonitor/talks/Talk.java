@@ -113,6 +113,14 @@ public class Talk {
     return heldOn != null;
   }
 
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public Long getId() {
     return id;
   }

@@ -21,6 +21,8 @@ export default {
     availableLocales: ['de', 'en'],
     fallbackLocale: 'de'
   },
+  // a link to the implementation overview (Umsetzungsübersicht)
+  customScripts: ['scripts/umsetzungsuebersicht.js'],
   app: {
     name: 'Umsetzungsmonitor',
     vendor: 'Stadtverwaltung'
