@@ -90,7 +90,8 @@ public class ImplementationOverview {
     List<MeasureRow> visible = visibleRows(callerGroups, today);
 
     Map<String, String> programmeOptions = new LinkedHashMap<>();
-    visible.forEach(row -> programmeOptions.putIfAbsent(row.programmeCode(), row.programmeTitle()));
+    visible.forEach(row -> programmeOptions.putIfAbsent(row.programmeCode(),
+        row.programmeTitle() + " (" + row.programmeCode() + ")"));
     if (checked.programme() != null && !programmeOptions.containsKey(checked.programme())) {
       throw new InvalidInputException("Das Programm „" + checked.programme() + "“ gibt es nicht in Ihren Programmen.");
     }

@@ -154,7 +154,9 @@ class OverviewBrowserPostgresTest extends PostgresTestSupport {
           .contains((year - 4) + ": 20 Plätze", (year - 3) + ": 24 Plätze", (year - 2) + ": 31 Plätze");
       assertThat(browser.all(By.xpath("//a[contains(@href, '/camunda/app/cockpit/default/#/process-instance/')]")))
           .as("managers get the link into Cockpit").hasSize(1);
-      browser.screenshot("08-massnahme-diagramm");
+      browser.screenshot("08-massnahme");
+      browser.script("arguments[0].scrollIntoView({block: 'center'})", chart);
+      browser.screenshot("09-massnahme-diagramm");
     }
   }
 
@@ -168,7 +170,7 @@ class OverviewBrowserPostgresTest extends PostgresTestSupport {
       List<String> shown = browser.all(By.cssSelector("tr[data-measure]")).stream()
           .map(row -> row.getAttribute("data-measure")).toList();
       assertThat(shown).as("the Liegenschaftsamt leads M 24 only").containsExactly(code + "-M24");
-      browser.screenshot("09-uebersicht-liegenschaftsamt");
+      browser.screenshot("10-uebersicht-liegenschaftsamt");
 
       browser.open(baseUrl() + "/uebersicht/massnahmen/" + code + "-M11");
       assertThat(browser.text(By.cssSelector("[role='alert']"))).isEqualTo("Keine Maßnahme " + code + "-M11 in Ihren Programmen.");
@@ -201,7 +203,7 @@ class OverviewBrowserPostgresTest extends PostgresTestSupport {
       tablet.waitFor(By.cssSelector("tr[data-measure]"));
       Object overflow = tablet.script("return document.documentElement.scrollWidth - window.innerWidth");
       assertThat(((Number) overflow).intValue()).as("the page itself does not scroll sideways on a tablet").isLessThanOrEqualTo(0);
-      tablet.screenshot("10-uebersicht-tablet");
+      tablet.screenshot("11-uebersicht-tablet");
     }
   }
 
