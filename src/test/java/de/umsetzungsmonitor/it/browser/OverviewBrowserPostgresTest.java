@@ -207,6 +207,28 @@ class OverviewBrowserPostgresTest extends PostgresTestSupport {
     }
   }
 
+  @Test
+  void everyWebapp_speaksGerman_underOurName_andHidesTheVendorsMigrationBanner() {
+    try (Browser browser = Browser.laptop()) {
+      browser.loginToTasklist(baseUrl(), TestIdentities.ADMIN, TestIdentities.password());
+      assertGermanUnderOurName(browser, "tasklist", "#/", "Prozess starten");
+      assertGermanUnderOurName(browser, "cockpit", "#/dashboard", "Laufende Prozessinstanzen");
+      assertGermanUnderOurName(browser, "admin", "#/users", "Benutzer");
+      assertGermanUnderOurName(browser, "welcome", "#!/welcome", "Anwendungen");
+    }
+  }
+
+  private void assertGermanUnderOurName(Browser browser, String app, String route, String germanText) {
+    browser.open(baseUrl() + "/camunda/app/" + app + "/default/" + route);
+    browser.waitUntil(d -> d.findElement(By.tagName("body")).getText().contains(germanText));
+    browser.screenshot("12-" + app + "-deutsch");
+    assertThat(browser.text(By.cssSelector(".navbar-brand, .app-banner"))).as(app).contains("Umsetzungsmonitor");
+    // the community edition renders the banner; our user-styles.css keeps it out of sight
+    browser.waitUntil(d -> !d.findElements(By.cssSelector(".ce-eol-banner")).isEmpty());
+    assertThat(browser.all(By.cssSelector(".ce-eol-banner"))).as(app).noneMatch(WebElement::isDisplayed);
+    assertThat(browser.driver().findElement(By.tagName("body")).getText()).as(app).doesNotContain("Camunda 8");
+  }
+
   /** Indicator "Plätze in Betriebskitas" for M 14, with accepted values for three past years. */
   private void yearlyValuesOfM14(String key, int year) {
     transaction.executeWithoutResult(status -> {
