@@ -32,6 +32,9 @@ public class Programme {
   @Column(nullable = false)
   private String title;
 
+  /** The status report's title, e.g. "Dokumentation über den Stand der Umsetzung …"; a default when empty. */
+  private String reportTitle;
+
   private String description;
 
   @Column(nullable = false)
@@ -59,6 +62,9 @@ public class Programme {
   @Column(nullable = false)
   private Instant createdAt;
 
+  /** When Phase II began: the coordinating unit declared all internal information complete (or the head overrode). */
+  private Instant phaseTwoOpenedAt;
+
   protected Programme() {}
 
   public Programme(String code, Instant createdAt) {
@@ -67,9 +73,10 @@ public class Programme {
   }
 
   /** Takes the descriptive fields of an import; says whether anything changed. */
-  public boolean update(String title, String description, String committee, Office coordinatingOffice,
+  public boolean update(String title, String reportTitle, String description, String committee, Office coordinatingOffice,
       String fundingNote, LocalDate asOf, Set<Office> offices, Set<String> managerGroups) {
     boolean changed = !Objects.equals(this.title, title)
+        || !Objects.equals(this.reportTitle, reportTitle)
         || !Objects.equals(this.description, description)
         || !Objects.equals(this.committee, committee)
         || this.coordinatingOffice != coordinatingOffice
@@ -79,6 +86,7 @@ public class Programme {
         || !this.managerGroups.equals(managerGroups);
     if (changed) {
       this.title = title;
+      this.reportTitle = reportTitle;
       this.description = description;
       this.committee = committee;
       this.coordinatingOffice = coordinatingOffice;
@@ -100,6 +108,23 @@ public class Programme {
 
   public String getTitle() {
     return title;
+  }
+
+  /** The status report's title as the programme file gives it, or a German default. */
+  public String reportTitle() {
+    return reportTitle == null || reportTitle.isBlank()
+        ? "Dokumentation über den Stand der Umsetzung: " + title : reportTitle;
+  }
+
+  public Instant getPhaseTwoOpenedAt() {
+    return phaseTwoOpenedAt;
+  }
+
+  /** Phase II begins; the first opening counts. */
+  public void openPhaseTwo(Instant at) {
+    if (phaseTwoOpenedAt == null) {
+      phaseTwoOpenedAt = at;
+    }
   }
 
   public String getDescription() {

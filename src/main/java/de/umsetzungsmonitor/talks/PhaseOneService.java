@@ -98,8 +98,12 @@ public class PhaseOneService {
   /** Writes the historic state and returns the activity that is due next. */
   private String applyHistory(Measure measure, History history, ProcessInstantiationBuilder instance) {
     TalkEntry entry = history.talk();
-    Talk talk = new Talk(measure, IMPORTED_BY, Instant.now(clock));
-    talk.schedule(entry.scheduledFor(), null, null);
+    // the moments things became known, as far as the file tells: a status report as of a past day
+    // (e.g. the file's own "asOf") then shows what was known that day
+    LocalDate asOf = measure.getProgramme().getAsOf();
+    Instant scheduledAt = historic(asOf != null && asOf.isBefore(entry.scheduledFor()) ? asOf : entry.scheduledFor());
+    Talk talk = new Talk(measure, IMPORTED_BY, scheduledAt);
+    talk.schedule(entry.scheduledFor(), null, null, scheduledAt);
     for (String userId : entry.participants()) {
       talk.addParticipant(userId, directory.displayName(userId), officeOf(userId, measure));
     }
@@ -109,7 +113,8 @@ public class PhaseOneService {
     if (entry.heldOn() == null || history.protocol() == null) {
       return USER_TASK_RECORD_TALK_RESULTS;
     }
-    talk.recordOutcome(entry.heldOn(), entry.approach(), entry.remarks());
+    Instant heldAt = historic(entry.heldOn());
+    talk.recordOutcome(entry.heldOn(), entry.approach(), entry.remarks(), heldAt);
     for (TaskAreaEntry area : nonNull(entry.taskAreas())) {
       talk.addTaskArea(office(area.office()), area.description());
     }
@@ -127,7 +132,7 @@ public class PhaseOneService {
       }
       agreements.save(saved);
     }
-    Long protocolId = protocols.issue(talk, history.protocol().text(), null, IMPORTED_BY);
+    Long protocolId = protocols.issueHistoric(talk, history.protocol().text(), IMPORTED_BY, heldAt);
     instance.setVariable(PROTOCOL_ID.name(), protocolId);
     measure.moveTo(MeasurePhase.PROTOCOL_IN_SIGNATURE);
     boolean inForce = false;
@@ -142,9 +147,11 @@ public class PhaseOneService {
       return USER_TASK_CONCRETISE_INDICATORS;
     }
     position = 1;
+    // concretised after the protocol came into force, and known by the file's date at the latest
+    Instant concretisedAt = asOf == null ? protocols.inForceSince(protocolId) : max(historic(asOf), protocols.inForceSince(protocolId));
     for (IndicatorEntry indicator : concretised) {
       indicators.save(new Indicator(measure, indicator.name(), indicator.definition(), indicator.unit(),
-          office(indicator.sourceOffice()), position++, IMPORTED_BY, Instant.now(clock)).typed(ValueType.parse(indicator.type())));
+          office(indicator.sourceOffice()), position++, IMPORTED_BY, concretisedAt).typed(ValueType.parse(indicator.type())));
     }
     return SERVICE_TASK_MARK_MONITORING_AGREED;
   }
@@ -164,6 +171,17 @@ public class PhaseOneService {
 
   private Instant noonOf(LocalDate date) {
     return date.atTime(LocalTime.NOON).atZone(clock.getZone()).toInstant();
+  }
+
+  /** Noon of a day the import file names, but never later than now. */
+  private Instant historic(LocalDate date) {
+    Instant now = Instant.now(clock);
+    Instant noon = noonOf(date);
+    return noon.isAfter(now) ? now : noon;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static <T> List<T> nonNull(List<T> list) {

@@ -45,6 +45,9 @@ public class Talk {
 
   private String remarks;
 
+  /** When the results were recorded: from then on the talk counts as held. */
+  private Instant outcomeRecordedAt;
+
   private String createdBy;
 
   @Column(nullable = false)
@@ -61,6 +64,10 @@ public class Talk {
   @OrderBy("position")
   private List<TaskArea> taskAreas = new ArrayList<>();
 
+  @OneToMany(mappedBy = "talk", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("recordedAt, id")
+  private List<TalkDate> dates = new ArrayList<>();
+
   protected Talk() {}
 
   public Talk(Measure measure, String createdBy, Instant createdAt) {
@@ -69,30 +76,37 @@ public class Talk {
     this.createdAt = createdAt;
   }
 
-  public void schedule(LocalDate date, LocalTime time, String location) {
+  /** Sets the date (and time and place); {@code at} is the moment it was set, kept for reports as of a past day. */
+  public void schedule(LocalDate date, LocalTime time, String location, Instant at) {
+    boolean newDate = !date.equals(scheduledFor) || !Objects.equals(time, scheduledTime);
     this.scheduledFor = date;
     this.scheduledTime = time;
     this.location = location;
+    if (newDate) {
+      dates.add(new TalkDate(this, date, time, at));
+    }
   }
 
   /**
    * Moves the talk to a new date (and time and place); returns whether anything changed. A change
    * raises the invitation's sequence, so calendars replace the earlier invitation.
    */
-  public boolean moveTo(LocalDate date, LocalTime time, String location) {
+  public boolean moveTo(LocalDate date, LocalTime time, String location, Instant at) {
     boolean changed = !date.equals(scheduledFor) || !Objects.equals(time, scheduledTime)
         || !Objects.equals(location, this.location);
     if (changed) {
-      schedule(date, time, location);
+      schedule(date, time, location, at);
       invitationSequence++;
     }
     return changed;
   }
 
-  public void recordOutcome(LocalDate heldOn, String approach, String remarks) {
+  /** Records the results; {@code recordedAt} is when they became known (not the day of the talk). */
+  public void recordOutcome(LocalDate heldOn, String approach, String remarks, Instant recordedAt) {
     this.heldOn = heldOn;
     this.approach = approach;
     this.remarks = remarks;
+    this.outcomeRecordedAt = recordedAt;
   }
 
   public TalkParticipant addParticipant(String userId, String displayName, Office office) {
@@ -151,6 +165,15 @@ public class Talk {
 
   public String getRemarks() {
     return remarks;
+  }
+
+  public Instant getOutcomeRecordedAt() {
+    return outcomeRecordedAt;
+  }
+
+  /** Every date the talk was set to, oldest first. */
+  public List<TalkDate> getDates() {
+    return dates;
   }
 
   public List<TalkParticipant> getParticipants() {

@@ -111,9 +111,9 @@ public class TalkService {
     Schedule before = isNew ? null : scheduleOf(talk);
     boolean moved = false;
     if (isNew) {
-      talk.schedule(date, time, location);
+      talk.schedule(date, time, location, Instant.now(clock));
     } else {
-      moved = talk.moveTo(date, time, location);
+      moved = talk.moveTo(date, time, location, Instant.now(clock));
     }
     talk.getParticipants().removeIf(p -> !userIds.contains(p.getUserId()));
     for (String userId : userIds) {
@@ -150,7 +150,8 @@ public class TalkService {
     LocalTime time = optionalTime(schedule.time(), "neue Uhrzeit");
     String location = optionalText(schedule.location(), "neuer Ort", 200);
     Schedule before = scheduleOf(talk);
-    if (!talk.moveTo(date, time == null ? before.time() : time, location == null ? before.location() : location)) {
+    if (!talk.moveTo(date, time == null ? before.time() : time, location == null ? before.location() : location,
+        Instant.now(clock))) {
       throw new InvalidInputException("Der neue Termin ist derselbe wie der bisherige. Bitte ein anderes Datum, "
           + "eine andere Uhrzeit oder einen anderen Ort angeben.");
     }
@@ -171,7 +172,7 @@ public class TalkService {
     }
     talk.recordOutcome(heldOn,
         requiredText(results.approach(), "die Vorgehensweise", 1000),
-        optionalText(results.remarks(), "Bemerkungen", 4000));
+        optionalText(results.remarks(), "Bemerkungen", 4000), Instant.now(clock));
     int position = 1;
     for (SpinJsonNode item : items(results.taskAreas())) {
       talk.addTaskArea(office(prop(item, "office"), "Aufgabenbereich " + position),

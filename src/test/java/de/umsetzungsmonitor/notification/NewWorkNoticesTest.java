@@ -52,7 +52,7 @@ class NewWorkNoticesTest {
         new ApplicationProperties("https://um.koblenz.example"), Clock.fixed(NOW, ZoneId.of("Europe/Berlin")));
     Office coordination = new Office("sozialplanung", "Fachstelle Sozialplanung", null);
     Programme programme = new Programme("SL2015", NOW);
-    programme.update("Bericht zur sozialen Lage 2015", null, "Sozialausschuss", coordination, null, null,
+    programme.update("Bericht zur sozialen Lage 2015", null, null, "Sozialausschuss", coordination, null, null,
         Set.of(coordination), Set.of());
     Measure measure = new Measure(programme, "M 12");
     measure.update(null, "Wohnraum für ältere Menschen   schaffen", MeasureStatus.ONGOING, null, null, 2, Set.of());

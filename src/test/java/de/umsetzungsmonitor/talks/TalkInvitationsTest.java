@@ -61,13 +61,13 @@ class TalkInvitationsTest {
     coordination = new Office("sozialplanung", "Fachstelle Sozialplanung/Sozialberichterstattung", "sozialplanung@koblenz.example");
     Office youth = new Office("jugendamt", "Amt für Jugend, Familie, Senioren und Soziales", null);
     Programme programme = new Programme("SL2015", NOW);
-    programme.update("Bericht zur sozialen Lage 2015", null, "Sozialausschuss", coordination, null, null,
+    programme.update("Bericht zur sozialen Lage 2015", null, null, "Sozialausschuss", coordination, null, null,
         Set.of(coordination, youth), Set.of());
     Measure measure = new Measure(programme, "M 12");
     measure.update(null, "Ausbau der Kurzzeitpflege, Bedarfe ermitteln", MeasureStatus.ONGOING, null, null, 2, Set.of(youth));
     talk = new Talk(measure, "abecker", NOW);
     ReflectionTestUtils.setField(talk, "id", 7L);
-    talk.schedule(LocalDate.of(2025, 3, 4), LocalTime.of(10, 0), "Rathaus, Sitzungsraum 2");
+    talk.schedule(LocalDate.of(2025, 3, 4), LocalTime.of(10, 0), "Rathaus, Sitzungsraum 2", Instant.parse("2025-02-20T09:00:00Z"));
     talk.addParticipant("abecker", "Anna Becker", coordination);
     talk.addParticipant("jmueller", "Julia Müller", youth);
     talk.addParticipant("ohnemail", "Olaf Ohnemail", youth);
@@ -120,7 +120,7 @@ class TalkInvitationsTest {
     String firstUid = uidOf(sent(3).get(0));
     Schedule before = new Schedule(talk.getScheduledFor(), talk.getScheduledTime(), talk.getLocation());
 
-    assertThat(talk.moveTo(LocalDate.of(2025, 3, 11), LocalTime.of(14, 0), "Rathaus, Sitzungsraum 2")).isTrue();
+    assertThat(talk.moveTo(LocalDate.of(2025, 3, 11), LocalTime.of(14, 0), "Rathaus, Sitzungsraum 2", Instant.parse("2025-03-01T09:00:00Z"))).isTrue();
     invitations.moved(talk, before);
 
     List<Message> moved = sent(6).subList(3, 6);
@@ -139,7 +139,7 @@ class TalkInvitationsTest {
   @Test
   void talkWithoutTime_isAnAllDayEntry_andWithoutOfficeAddressTheSenderOrganizes() throws Exception {
     ReflectionTestUtils.setField(coordination, "email", null);
-    talk.schedule(LocalDate.of(2025, 3, 4), null, null);
+    talk.schedule(LocalDate.of(2025, 3, 4), null, null, Instant.parse("2025-02-20T09:00:00Z"));
 
     invitations.invite(talk);
 
@@ -154,7 +154,7 @@ class TalkInvitationsTest {
 
   @Test
   void aMoveToTheSameSchedule_isNoMove() {
-    assertThat(talk.moveTo(LocalDate.of(2025, 3, 4), LocalTime.of(10, 0), "Rathaus, Sitzungsraum 2")).isFalse();
+    assertThat(talk.moveTo(LocalDate.of(2025, 3, 4), LocalTime.of(10, 0), "Rathaus, Sitzungsraum 2", Instant.parse("2025-03-01T09:00:00Z"))).isFalse();
     assertThat(talk.getInvitationSequence()).isZero();
     assertThat(CalendarInvitation.FILENAME).isEqualTo("einladung.ics");
   }

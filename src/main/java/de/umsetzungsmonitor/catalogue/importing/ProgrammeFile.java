@@ -17,6 +17,7 @@ import java.util.List;
 public record ProgrammeFile(
     @NotBlank(message = "fehlt") @Pattern(regexp = "[A-Z0-9]{2,12}", message = "muss aus 2 bis 12 Großbuchstaben oder Ziffern bestehen") String code,
     @NotBlank(message = "fehlt") @Size(max = 300, message = "ist zu lang (höchstens {max} Zeichen)") String title,
+    @Size(max = 500, message = "ist zu lang (höchstens {max} Zeichen)") String reportTitle,
     @Size(max = 10000, message = "ist zu lang (höchstens {max} Zeichen)") String description,
     @NotBlank(message = "fehlt") @Size(max = 200, message = "ist zu lang (höchstens {max} Zeichen)") String committee,
     @NotBlank(message = "fehlt") String coordinatingOffice,

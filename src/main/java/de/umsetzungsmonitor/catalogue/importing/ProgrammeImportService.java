@@ -91,7 +91,7 @@ public class ProgrammeImportService {
     }
     Set<Office> programmeOffices = new HashSet<>(officesByCode.values());
     Set<String> managerGroups = file.managers() == null ? Set.of() : new HashSet<>(file.managers());
-    if (programme.update(file.title(), file.description(), file.committee(), officesByCode.get(file.coordinatingOffice()),
+    if (programme.update(file.title(), file.reportTitle(), file.description(), file.committee(), officesByCode.get(file.coordinatingOffice()),
         file.fundingNote(), file.asOf(), programmeOffices, managerGroups)) {
       changes.other++;
     }

@@ -67,11 +67,20 @@ public class ProtocolService {
    * text, an uploaded file (attachment), or both.
    */
   public Long issue(Talk talk, String text, String attachmentId, String createdBy) {
+    return issue(talk, text, attachmentId, createdBy, Instant.now(clock));
+  }
+
+  /** Takes over a protocol written before the application was in use (programme import), at that moment. */
+  public Long issueHistoric(Talk talk, String text, String createdBy, Instant createdAt) {
+    return issue(talk, text, null, createdBy, createdAt);
+  }
+
+  private Long issue(Talk talk, String text, String attachmentId, String createdBy, Instant createdAt) {
     if (protocols.findByTalkId(talk.getId()).isPresent()) {
       throw new InvalidInputException("Für dieses Gespräch gibt es bereits ein Protokoll.");
     }
     Protocol protocol = new Protocol(talk);
-    protocol.newVersion(protocolText(text, attachmentId, "den Text des Protokolls"), attachmentId, createdBy, Instant.now(clock));
+    protocol.newVersion(protocolText(text, attachmentId, "den Text des Protokolls"), attachmentId, createdBy, createdAt);
     return protocols.save(protocol).getId();
   }
 
@@ -232,6 +241,12 @@ public class ProtocolService {
     followUps.save(new ProtocolFollowUp(protocolId, protocol.currentVersion().getVersionNo(),
         requiredText(note, "das Ergebnis der Nachverfolgung", 4000),
         actingUserId == null ? "system" : actingUserId, Instant.now(clock)));
+  }
+
+  /** Since when the protocol has been in force (signed by all). */
+  @Transactional(readOnly = true)
+  public Instant inForceSince(Long protocolId) {
+    return protocol(protocolId).getInForceSince();
   }
 
   /** Takes over a signature given before the application was in use (programme import). */
