@@ -1,9 +1,15 @@
 package de.umsetzungsmonitor.reporting;
 
+import de.umsetzungsmonitor.catalogue.Indicator;
 import de.umsetzungsmonitor.deliveries.DataAgreement;
 import de.umsetzungsmonitor.deliveries.Delivery;
+import de.umsetzungsmonitor.deliveries.DeliveryEvent;
+import de.umsetzungsmonitor.talks.TalkDate;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -47,5 +53,46 @@ class DeliveryReportingQueries {
     return entities.createQuery("select d from Delivery d join fetch d.dataAgreement a"
             + " where a.measure.programme.id = :programmeId", Delivery.class)
         .setParameter("programmeId", programmeId).getResultList();
+  }
+
+  /** The indicators of these measures with their source offices. */
+  List<Indicator> indicatorsOf(Collection<Long> measureIds) {
+    if (measureIds.isEmpty()) {
+      return List.of();
+    }
+    return entities.createQuery("select i from Indicator i join fetch i.sourceOffice where i.measure.id in :ids"
+            + " order by i.position, i.id", Indicator.class)
+        .setParameter("ids", measureIds).getResultList();
+  }
+
+  /** Every period opened for these measures, with values, indicators and supplier offices. */
+  List<Delivery> deliveriesWithValuesOf(Collection<Long> measureIds) {
+    if (measureIds.isEmpty()) {
+      return List.of();
+    }
+    return entities.createQuery("select distinct d from Delivery d join fetch d.dataAgreement a join fetch a.supplierOffice"
+            + " left join fetch d.values v left join fetch v.indicator where a.measure.id in :ids", Delivery.class)
+        .setParameter("ids", measureIds).getResultList();
+  }
+
+  /** The events of these deliveries per delivery, oldest first. */
+  Map<Long, List<DeliveryEvent>> eventsOf(Collection<Long> deliveryIds) {
+    if (deliveryIds.isEmpty()) {
+      return Map.of();
+    }
+    return entities.createQuery("select e from DeliveryEvent e where e.deliveryId in :ids order by e.occurredAt, e.id",
+            DeliveryEvent.class)
+        .setParameter("ids", deliveryIds).getResultList().stream()
+        .collect(Collectors.groupingBy(DeliveryEvent::getDeliveryId));
+  }
+
+  /** Every date these talks were set to, per talk, oldest first. */
+  Map<Long, List<TalkDate>> talkDatesOf(Collection<Long> talkIds) {
+    if (talkIds.isEmpty()) {
+      return Map.of();
+    }
+    return entities.createQuery("select d from TalkDate d where d.talk.id in :ids order by d.recordedAt, d.id", TalkDate.class)
+        .setParameter("ids", talkIds).getResultList().stream()
+        .collect(Collectors.groupingBy(d -> d.getTalk().getId()));
   }
 }

@@ -9,16 +9,22 @@ import java.util.Locale;
 /** German dates for the overview pages (the JSON keeps ISO 8601). */
 public final class PageFormat {
 
-  static final PageFormat GERMAN = new PageFormat();
+  public static final PageFormat GERMAN = new PageFormat();
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.GERMANY);
+  private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.GERMANY);
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'", Locale.GERMANY);
 
   private PageFormat() {}
 
   public String date(LocalDate date) {
     return date == null ? "–" : DATE.format(date);
+  }
+
+  /** "21. September 2018", as a report's "Stand" reads. */
+  public String longDate(LocalDate date) {
+    return date == null ? "–" : LONG_DATE.format(date);
   }
 
   public String dateTime(Instant instant) {
