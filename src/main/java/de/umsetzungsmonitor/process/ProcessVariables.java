@@ -90,5 +90,30 @@ public final class ProcessVariables {
   public static final ProcessVariable<String> LOCK_REASON = new ProcessVariable<>("lockReason", String.class);
   public static final ProcessVariable<String> NEW_DEADLINE = new ProcessVariable<>("newDeadline", String.class);
 
+  // committee briefings: the briefing an instance works on, its routing flags, form inputs and displays
+  public static final ProcessVariable<Long> BRIEFING_ID = new ProcessVariable<>("briefingId", Long.class);
+  public static final ProcessVariable<Boolean> REPORT_APPROVED = new ProcessVariable<>("reportApproved", Boolean.class);
+  public static final ProcessVariable<Boolean> COMMITTEE_BRIEFED = new ProcessVariable<>("committeeBriefed", Boolean.class);
+  /** What the briefing forms show: committee, day of the report, links to the draft, the last review. */
+  public static final ProcessVariable<Object> BRIEFING_SUMMARY = new ProcessVariable<>("briefingSummary", Object.class);
+  public static final ProcessVariable<String> REPORT_AS_OF = new ProcessVariable<>("reportAsOf", String.class);
+  public static final ProcessVariable<String> OUTLOOK = new ProcessVariable<>("outlook", String.class);
+  public static final ProcessVariable<String> REVIEW_DECISION = new ProcessVariable<>("reviewDecision", String.class);
+  public static final ProcessVariable<String> REVIEW_COMMENT = new ProcessVariable<>("reviewComment", String.class);
+  public static final ProcessVariable<String> BRIEFING_OUTCOME = new ProcessVariable<>("briefingOutcome", String.class);
+  public static final ProcessVariable<String> BRIEFED_ON = new ProcessVariable<>("briefedOn", String.class);
+  public static final ProcessVariable<String> BRIEFED_COMMITTEE = new ProcessVariable<>("briefedCommittee", String.class);
+  public static final ProcessVariable<String> BRIEFING_NOTE = new ProcessVariable<>("briefingNote", String.class);
+
+  // the Phase II gate: the declaration an instance decides on, its routing flags, form inputs and display
+  public static final ProcessVariable<Long> GATE_ID = new ProcessVariable<>("gateId", Long.class);
+  public static final ProcessVariable<Boolean> INTERNAL_INFORMATION_COMPLETE =
+      new ProcessVariable<>("internalInformationComplete", Boolean.class);
+  public static final ProcessVariable<Boolean> OVERRIDE_GRANTED = new ProcessVariable<>("overrideGranted", Boolean.class);
+  /** The list of what is missing, shown to the head who decides on the override. */
+  public static final ProcessVariable<Object> MISSING_ITEMS = new ProcessVariable<>("missingItems", Object.class);
+  public static final ProcessVariable<String> OVERRIDE_DECISION = new ProcessVariable<>("overrideDecision", String.class);
+  public static final ProcessVariable<String> OVERRIDE_REASON = new ProcessVariable<>("overrideReason", String.class);
+
   private ProcessVariables() {}
 }

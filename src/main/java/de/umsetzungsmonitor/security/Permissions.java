@@ -4,7 +4,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import de.umsetzungsmonitor.process.CommitteeBriefingProcess;
 import de.umsetzungsmonitor.process.MeasurePhaseOneProcess;
+import de.umsetzungsmonitor.process.PhaseTwoGateProcess;
 import de.umsetzungsmonitor.process.ProtocolSignOffProcess;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Permissions {
 
-  static final List<String> PROCESS_KEYS = List.of(MeasurePhaseOneProcess.KEY, ProtocolSignOffProcess.KEY);
+  static final List<String> PROCESS_KEYS = List.of(MeasurePhaseOneProcess.KEY, ProtocolSignOffProcess.KEY,
+      CommitteeBriefingProcess.KEY, PhaseTwoGateProcess.KEY);
 
   private final AuthorizationService authorizations;
 

@@ -1,5 +1,7 @@
 package de.umsetzungsmonitor.security;
 
+import de.umsetzungsmonitor.catalogue.Programme;
+import de.umsetzungsmonitor.catalogue.ProgrammeRepository;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.springframework.context.event.EventListener;
@@ -14,11 +16,13 @@ class SecuritySetup {
   private final TasklistFilters filters;
   private final Permissions permissions;
   private final IdentityService identity;
+  private final ProgrammeRepository programmes;
 
-  SecuritySetup(TasklistFilters filters, Permissions permissions, IdentityService identity) {
+  SecuritySetup(TasklistFilters filters, Permissions permissions, IdentityService identity, ProgrammeRepository programmes) {
     this.filters = filters;
     this.permissions = permissions;
     this.identity = identity;
+    this.programmes = programmes;
   }
 
   @EventListener(PostDeployEvent.class)
@@ -29,6 +33,11 @@ class SecuritySetup {
     permissions.grantEveryone();
     if (identity.createGroupQuery().groupId(Groups.MANAGERS).count() > 0) {
       permissions.grantWatchers(Groups.MANAGERS);
+    }
+    // the readers of programmes imported before a process was added see its definition too
+    for (Programme programme : programmes.findAll()) {
+      permissions.grantWatchers(programme.coordinationGroup());
+      programme.getManagerGroups().forEach(permissions::grantWatchers);
     }
   }
 }

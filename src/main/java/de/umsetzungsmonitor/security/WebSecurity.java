@@ -15,7 +15,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Our REST API ({@code /api/**}) needs a login with the caller's Camunda account; our pages
- * ({@code /protokolle/**}, {@code /lieferungen/**}, {@code /uebersicht/**}, {@code /einstellungen/**}, {@code /forms/**}) use the webapps' login. The Camunda webapps and their REST API keep
+ * ({@code /protokolle/**}, {@code /lieferungen/**}, {@code /uebersicht/**}, {@code /berichte/**}, {@code /einstellungen/**},
+ * {@code /forms/**}) use the webapps' login. The Camunda webapps and their REST API keep
  * Camunda's own login and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,7 +44,8 @@ class WebSecurity {
   @Bean
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, IdentityService identity, ProcessEngine engine) throws Exception {
-    return http.securityMatcher("/protokolle/**", "/lieferungen/**", "/uebersicht/**", "/einstellungen/**", "/forms/**")
+    return http.securityMatcher("/protokolle/**", "/lieferungen/**", "/uebersicht/**", "/berichte", "/berichte/**",
+            "/einstellungen/**", "/forms/**")
         .addFilterBefore(new CamundaSessionAuthenticationFilter(engine.getName()), AnonymousAuthenticationFilter.class)
         .addFilterAfter(new EngineIdentityFilter(identity), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

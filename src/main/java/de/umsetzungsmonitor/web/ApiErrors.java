@@ -49,6 +49,17 @@ class ApiErrors {
     return error(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ApiError> conflict(ConflictException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(new ApiError(e.getMessage(), e.details().isEmpty() ? null : e.details()));
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ApiError> forbidden(ForbiddenException e) {
+    return error(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ApiError> forbidden(AuthorizationException e) {
     return error(HttpStatus.FORBIDDEN, "Dafür fehlt Ihnen die Berechtigung.");
@@ -63,8 +74,9 @@ class ApiErrors {
   }
 
   private static ResponseEntity<ApiError> error(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(new ApiError(message));
+    return ResponseEntity.status(status).body(new ApiError(message, null));
   }
 
-  record ApiError(String message) {}
+  /** {@code details}: the items behind the message (e.g. what is still missing), when there are any. */
+  record ApiError(String message, java.util.List<String> details) {}
 }

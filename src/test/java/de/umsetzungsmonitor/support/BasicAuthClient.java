@@ -42,6 +42,22 @@ public final class BasicAuthClient {
     return send(request(path).header("Accept", "application/json").GET());
   }
 
+  /** A GET whose answer is a document (PDF, DOCX …), kept as bytes. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    HttpRequest.Builder request = request(path).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> delete(String path) {
     return send(request(path).header("Accept", "application/json").DELETE());
   }
