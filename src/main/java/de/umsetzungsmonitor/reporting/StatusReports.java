@@ -352,7 +352,8 @@ public class StatusReports {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(text.split("\\n\\s*\\n")).map(p -> p.strip().replaceAll("\\s+", " "))
+    // a folded YAML text (">-") keeps a blank line as one line break: every line break ends a paragraph
+    return Arrays.stream(text.split("\\n+")).map(p -> p.strip().replaceAll("\\s+", " "))
         .filter(p -> !p.isEmpty()).toList();
   }
 
