@@ -40,7 +40,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:context-test-${random.uuid};DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    "umsetzungsmonitor.external.links.secret=context-test-key-for-links-0123456789"})
 @ActiveProfiles("context-test") // any profile but "demo": no demo users, no programme import
 @DirtiesContext
 @Order(1)

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Objects;
@@ -59,6 +60,16 @@ public class Measure {
 
   private String processInstanceId;
 
+  private Instant phaseTwoStartedAt;
+
+  private String phaseTwoProcessInstanceId;
+
+  private Instant closedAt;
+
+  private String closedBy;
+
+  private String closureReason;
+
   @ManyToMany
   @JoinTable(name = "measure_lead_office",
       joinColumns = @JoinColumn(name = "measure_id"),
@@ -100,8 +111,52 @@ public class Measure {
     return changed;
   }
 
+  /**
+   * Moves the measure on. Once it is in Phase II or closed, the steps of Phase I still running
+   * (e.g. a protocol signed after the head let Phase II begin) no longer change its phase.
+   */
   public void moveTo(MeasurePhase phase) {
+    if (this.phase == MeasurePhase.PHASE_TWO || this.phase.closed()) {
+      return;
+    }
     this.phase = phase;
+  }
+
+  /** Phase II began for the measure: its own instance works with the external bodies. */
+  public void phaseTwoStarted(String processInstanceId, Instant at) {
+    this.phaseTwoProcessInstanceId = processInstanceId;
+    this.phaseTwoStartedAt = at;
+    if (!this.phase.closed()) {
+      this.phase = MeasurePhase.PHASE_TWO;
+    }
+  }
+
+  /** Closed as implemented or as not implementable (then with a reason). */
+  public void close(boolean implemented, String reason, String by, Instant at) {
+    this.phase = implemented ? MeasurePhase.IMPLEMENTED : MeasurePhase.NOT_IMPLEMENTABLE;
+    this.closureReason = reason;
+    this.closedBy = by;
+    this.closedAt = at;
+  }
+
+  public Instant getPhaseTwoStartedAt() {
+    return phaseTwoStartedAt;
+  }
+
+  public String getPhaseTwoProcessInstanceId() {
+    return phaseTwoProcessInstanceId;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public String getClosedBy() {
+    return closedBy;
+  }
+
+  public String getClosureReason() {
+    return closureReason;
   }
 
   public void phaseOneStarted(String processInstanceId) {

@@ -8,6 +8,9 @@ public enum MeasurePhase {
   PROTOCOL_IN_SIGNATURE("Phase I: Protokoll in Unterzeichnung"),
   INDICATORS_PENDING("Phase I: Indikatoren zu konkretisieren"),
   MONITORING_AGREED("Phase I: Monitoring vereinbart"),
+  PHASE_TWO("Phase II: Bearbeitung mit externen Stellen"),
+  IMPLEMENTED("Abgeschlossen: umgesetzt"),
+  NOT_IMPLEMENTABLE("Abgeschlossen: nicht umsetzbar"),
   COMPLETED("Abgeschlossen");
 
   private final String label;
@@ -18,5 +21,10 @@ public enum MeasurePhase {
 
   public String label() {
     return label;
+  }
+
+  /** Whether the measure is closed: nothing is asked of anybody any more. */
+  public boolean closed() {
+    return this == IMPLEMENTED || this == NOT_IMPLEMENTABLE || this == COMPLETED;
   }
 }

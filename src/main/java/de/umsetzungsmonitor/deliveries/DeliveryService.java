@@ -130,7 +130,7 @@ public class DeliveryService {
   /** Whether the agreement still asks for data: not once its measure is done. */
   public boolean isActive(DataAgreement agreement) {
     Measure measure = agreement.getMeasure();
-    return measure.getStatus() != MeasureStatus.DONE && measure.getPhase() != MeasurePhase.COMPLETED;
+    return measure.getStatus() != MeasureStatus.DONE && !measure.getPhase().closed();
   }
 
   /** Deadlines and routing of a period's delivery, as its process needs them. */

@@ -41,15 +41,17 @@ public class PhaseTwoGates {
   private final StatusReports reports;
   private final RuntimeService runtime;
   private final Directory directory;
+  private final PhaseTwoService phaseTwo;
   private final Clock clock;
 
   public PhaseTwoGates(PhaseTwoGateRepository gates, ProgrammeRepository programmes, StatusReports reports,
-      RuntimeService runtime, Directory directory, Clock clock) {
+      RuntimeService runtime, Directory directory, PhaseTwoService phaseTwo, Clock clock) {
     this.gates = gates;
     this.programmes = programmes;
     this.reports = reports;
     this.runtime = runtime;
     this.directory = directory;
+    this.phaseTwo = phaseTwo;
     this.clock = clock;
   }
 
@@ -135,11 +137,12 @@ public class PhaseTwoGates {
     throw new InvalidInputException("Bitte wählen: Umsetzungsphase II beginnt trotzdem, oder erst die offenen Punkte erledigen.");
   }
 
-  /** Phase II begins for the programme. */
+  /** Phase II begins for the programme and each of its open measures. */
   public void open(Long gateId) {
     PhaseTwoGate gate = gate(gateId);
     gate.opened();
     gate.getProgramme().openPhaseTwo(Instant.now(clock));
+    phaseTwo.startMeasures(gate.getProgramme());
   }
 
   private Programme readable(String code, Collection<String> callerGroups) {

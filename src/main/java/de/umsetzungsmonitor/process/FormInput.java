@@ -58,6 +58,26 @@ public final class FormInput {
     }
   }
 
+  /**
+   * A checkbox's value: a Boolean as Tasklist sends it, or the JSON or text {@code true}/{@code false}
+   * another client may send; nothing means unticked. Anything else is refused in German.
+   */
+  public static boolean checkbox(Object value, String label) {
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean flag) {
+      return flag;
+    }
+    String text = value instanceof SpinJsonNode node ? (node.isBoolean() ? String.valueOf(node.boolValue()) : node.toString())
+        : value.toString();
+    return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "ja" -> true;
+      case "false", "nein", "" -> false;
+      default -> throw new InvalidInputException("Das Feld „" + label + "“ kennt nur „ja“ und „nein“.");
+    };
+  }
+
   /** A JSON array of strings, e.g. the values of a taglist. */
   public static List<String> strings(SpinJsonNode node) {
     List<String> values = new ArrayList<>();

@@ -115,5 +115,32 @@ public final class ProcessVariables {
   public static final ProcessVariable<String> OVERRIDE_DECISION = new ProcessVariable<>("overrideDecision", String.class);
   public static final ProcessVariable<String> OVERRIDE_REASON = new ProcessVariable<>("overrideReason", String.class);
 
+  // Phase II of a measure: the external bodies brought in, the decision how to go on, closing
+  /** Bodies of the programme not yet involved in the measure, for the selection form. */
+  public static final ProcessVariable<Object> EXTERNAL_BODY_OPTIONS = new ProcessVariable<>("externalBodyOptions", Object.class);
+  /** What the Phase II forms show about the measure and its involvements. */
+  public static final ProcessVariable<Object> PHASE_TWO_SUMMARY = new ProcessVariable<>("phaseTwoSummary", Object.class);
+  public static final ProcessVariable<SpinJsonNode> SELECTED_BODIES = new ProcessVariable<>("selectedBodies", SpinJsonNode.class);
+  public static final ProcessVariable<SpinJsonNode> NEW_BODIES = new ProcessVariable<>("newBodies", SpinJsonNode.class);
+  public static final ProcessVariable<String> PHASE_TWO_DECISION = new ProcessVariable<>("phaseTwoDecision", String.class);
+  public static final ProcessVariable<String> CLOSURE_REASON = new ProcessVariable<>("closureReason", String.class);
+  public static final ProcessVariable<Boolean> MORE_BODIES = new ProcessVariable<>("moreBodies", Boolean.class);
+  public static final ProcessVariable<Boolean> MEASURE_IMPLEMENTED = new ProcessVariable<>("measureImplemented", Boolean.class);
+  public static final ProcessVariable<Boolean> MEASURE_NOT_IMPLEMENTABLE = new ProcessVariable<>("measureNotImplementable", Boolean.class);
+
+  // an external body's involvement in a measure: the involvement, its name in task names, routing, form inputs
+  public static final ProcessVariable<Long> INVOLVEMENT_ID = new ProcessVariable<>("involvementId", Long.class);
+  /** "Koblenzer Wohnbau", shown in the involvement's task names. */
+  public static final ProcessVariable<String> EXTERNAL_BODY_NAME = new ProcessVariable<>("externalBodyName", String.class);
+  public static final ProcessVariable<Object> INVOLVEMENT_SUMMARY = new ProcessVariable<>("involvementSummary", Object.class);
+  public static final ProcessVariable<Boolean> INVOLVEMENT_WITHDRAWN = new ProcessVariable<>("involvementWithdrawn", Boolean.class);
+  public static final ProcessVariable<Boolean> INVOLVEMENT_FINISHED = new ProcessVariable<>("involvementFinished", Boolean.class);
+  public static final ProcessVariable<String> INVOLVEMENT_OUTCOME = new ProcessVariable<>("involvementOutcome", String.class);
+  public static final ProcessVariable<String> INVOLVEMENT_NOTE = new ProcessVariable<>("involvementNote", String.class);
+  public static final ProcessVariable<String> AGREED_CONTRIBUTION = new ProcessVariable<>("agreedContribution", String.class);
+  public static final ProcessVariable<String> CONTRIBUTION_TEXT = new ProcessVariable<>("contributionText", String.class);
+  /** A checkbox: a Boolean from Tasklist, but clients may send it otherwise ({@link FormInput#checkbox}). */
+  public static final ProcessVariable<Object> CONTRIBUTION_FINAL = new ProcessVariable<>("contributionFinal", Object.class);
+
   private ProcessVariables() {}
 }

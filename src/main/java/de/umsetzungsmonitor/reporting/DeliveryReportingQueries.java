@@ -95,4 +95,25 @@ class DeliveryReportingQueries {
         .setParameter("ids", talkIds).getResultList().stream()
         .collect(Collectors.groupingBy(d -> d.getTalk().getId()));
   }
+
+  /** The involvements of external bodies in these measures, with the bodies. */
+  List<de.umsetzungsmonitor.external.Involvement> involvementsOf(Collection<Long> measureIds) {
+    if (measureIds.isEmpty()) {
+      return List.of();
+    }
+    return entities.createQuery("select i from Involvement i join fetch i.externalBody where i.measure.id in :ids order by i.id",
+            de.umsetzungsmonitor.external.Involvement.class)
+        .setParameter("ids", measureIds).getResultList();
+  }
+
+  /** The events of these involvements per involvement, oldest first. */
+  Map<Long, List<de.umsetzungsmonitor.external.InvolvementEvent>> involvementEventsOf(Collection<Long> involvementIds) {
+    if (involvementIds.isEmpty()) {
+      return Map.of();
+    }
+    return entities.createQuery("select e from InvolvementEvent e where e.involvementId in :ids order by e.occurredAt, e.id",
+            de.umsetzungsmonitor.external.InvolvementEvent.class)
+        .setParameter("ids", involvementIds).getResultList().stream()
+        .collect(Collectors.groupingBy(de.umsetzungsmonitor.external.InvolvementEvent::getInvolvementId));
+  }
 }

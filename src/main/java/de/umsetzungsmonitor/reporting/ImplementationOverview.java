@@ -241,7 +241,8 @@ public class ImplementationOverview {
     return switch (measure.getPhase()) {
       case NOT_STARTED -> List.of("noch nicht begonnen");
       case MONITORING_AGREED -> List.of(agreements.isEmpty() ? "Monitoring vereinbart" : "Datenlieferungen laufen");
-      case COMPLETED -> List.of("abgeschlossen");
+      case COMPLETED, IMPLEMENTED, NOT_IMPLEMENTABLE -> List.of(measure.getPhase().label());
+      case PHASE_TWO -> List.of("Bearbeitung mit externen Stellen");
       default -> List.of(measure.getPhase().label());
     };
   }

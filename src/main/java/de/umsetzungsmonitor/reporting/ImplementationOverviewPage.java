@@ -2,6 +2,7 @@ package de.umsetzungsmonitor.reporting;
 
 import de.umsetzungsmonitor.catalogue.Measure;
 import de.umsetzungsmonitor.catalogue.MeasureRepository;
+import de.umsetzungsmonitor.external.PhaseTwoService;
 import de.umsetzungsmonitor.process.InvalidInputException;
 import de.umsetzungsmonitor.reporting.ImplementationOverview.Filter;
 import de.umsetzungsmonitor.reporting.ImplementationOverview.MeasureRow;
@@ -48,9 +49,10 @@ class ImplementationOverviewPage {
   private final OverviewCsv csv;
   private final TaskService taskService;
   private final Directory directory;
+  private final PhaseTwoService phaseTwo;
 
   ImplementationOverviewPage(ImplementationOverview overview, IndicatorOverview indicators, MeasureTimeline timeline,
-      MeasureRepository measures, OverviewCsv csv, TaskService taskService, Directory directory) {
+      MeasureRepository measures, OverviewCsv csv, TaskService taskService, Directory directory, PhaseTwoService phaseTwo) {
     this.overview = overview;
     this.indicators = indicators;
     this.timeline = timeline;
@@ -58,6 +60,7 @@ class ImplementationOverviewPage {
     this.csv = csv;
     this.taskService = taskService;
     this.directory = directory;
+    this.phaseTwo = phaseTwo;
   }
 
   @GetMapping("/uebersicht")
@@ -140,6 +143,10 @@ class ImplementationOverviewPage {
     model.addAttribute("openTasks", openTasks);
     model.addAttribute("cockpitLink", readsProgramme && row.get().processInstanceId() != null
         ? "/camunda/app/cockpit/default/#/process-instance/" + row.get().processInstanceId() : null);
+    java.util.Optional<PhaseTwoService.PhaseTwoView> phaseTwoView = phaseTwo.view(measure.getId());
+    model.addAttribute("phaseTwo", phaseTwoView.orElse(null));
+    model.addAttribute("phaseTwoCockpitLink", readsProgramme && phaseTwoView.map(PhaseTwoService.PhaseTwoView::processInstanceId).isPresent()
+        ? "/camunda/app/cockpit/default/#/process-instance/" + phaseTwoView.get().processInstanceId() : null);
     model.addAttribute("programmeStatistics", readsProgramme);
     model.addAttribute("format", PageFormat.GERMAN);
     return "uebersicht/massnahme";

@@ -17,6 +17,10 @@ import de.umsetzungsmonitor.talks.protocol.ProtocolRepository;
 import de.umsetzungsmonitor.talks.protocol.ProtocolVersion;
 import de.umsetzungsmonitor.talks.protocol.Signature;
 import de.umsetzungsmonitor.deliveries.Delivery;
+import de.umsetzungsmonitor.external.Involvement;
+import de.umsetzungsmonitor.external.InvolvementEvent;
+import de.umsetzungsmonitor.external.InvolvementEventRepository;
+import de.umsetzungsmonitor.external.InvolvementRepository;
 import de.umsetzungsmonitor.deliveries.DeliveryEvent;
 import de.umsetzungsmonitor.deliveries.DeliveryEventRepository;
 import de.umsetzungsmonitor.deliveries.DeliveryRepository;
@@ -78,11 +82,16 @@ public class MeasureTimeline {
   private final DeliveryEventRepository deliveryEvents;
   private final ReminderRepository reminders;
   private final OutboxRepository outbox;
+  private final InvolvementRepository involvements;
+  private final InvolvementEventRepository involvementEvents;
 
   public MeasureTimeline(MeasureRepository measures, TalkRepository talks, ProtocolRepository protocols,
       ProtocolFollowUpRepository followUps, IndicatorRepository indicators, ProgrammeReaders readers,
       HistoryService history, Directory directory, DeliveryRepository deliveries, DeliveryEventRepository deliveryEvents,
-      ReminderRepository reminders, OutboxRepository outbox) {
+      ReminderRepository reminders, OutboxRepository outbox, InvolvementRepository involvements,
+      InvolvementEventRepository involvementEvents) {
+    this.involvements = involvements;
+    this.involvementEvents = involvementEvents;
     this.directory = directory;
     this.deliveries = deliveries;
     this.deliveryEvents = deliveryEvents;
@@ -125,8 +134,29 @@ public class MeasureTimeline {
           "Indikator festgelegt: " + indicator.getName(), "Anwendung"));
     }
     addDeliveryEvents(measure, events);
+    addPhaseTwoEvents(measure, events);
     events.sort(Comparator.comparing(Event::at));
     return events;
+  }
+
+  private void addPhaseTwoEvents(Measure measure, List<Event> events) {
+    if (measure.getPhaseTwoStartedAt() != null) {
+      events.add(new Event(measure.getPhaseTwoStartedAt(), null, "Umsetzungsphase II begonnen", "Anwendung"));
+    }
+    if (measure.getClosedAt() != null) {
+      events.add(new Event(measure.getClosedAt(), measure.getClosedBy(), measure.getPhase().label()
+          + (measure.getClosureReason() == null ? "" : ": " + measure.getClosureReason()), "Anwendung"));
+    }
+    Map<Long, Involvement> byId = new java.util.HashMap<>();
+    involvements.findByMeasureIdOrderById(measure.getId()).forEach(i -> byId.put(i.getId(), i));
+    if (byId.isEmpty()) {
+      return;
+    }
+    for (InvolvementEvent event : involvementEvents.findByInvolvementIdInOrderByOccurredAtAscIdAsc(byId.keySet())) {
+      String what = byId.get(event.getInvolvementId()).getExternalBody().displayName() + ": " + event.getKind().label()
+          + (event.getNote() == null || event.getNote().isBlank() ? "" : " – " + event.getNote());
+      events.add(new Event(event.getOccurredAt(), event.getActor(), what, "Anwendung"));
+    }
   }
 
   /** The user operation log of the measure's process instances that the caller reads. */

@@ -2,6 +2,7 @@ package de.umsetzungsmonitor.reporting;
 
 import de.umsetzungsmonitor.reporting.StatusReport.ChangeGroup;
 import de.umsetzungsmonitor.reporting.StatusReport.Changes;
+import de.umsetzungsmonitor.reporting.StatusReport.ExternalBodyEntry;
 import de.umsetzungsmonitor.reporting.StatusReport.IndicatorEntry;
 import de.umsetzungsmonitor.reporting.StatusReport.MeasureEntry;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ public final class ReportChanges {
 
   /** The changes since {@code previous} (the stored report of the previous briefing). */
   public static Changes between(String previousKey, LocalDate previousHeldOn, StatusReport previous, StatusReport current) {
-    Map<String, MeasureEntry> before = previous.measures().stream()
+    Map<String, MeasureEntry> measuresBefore = previous.measures().stream()
         .collect(Collectors.toMap(MeasureEntry::businessKey, Function.identity()));
     List<String> added = new ArrayList<>();
     List<String> scheduled = new ArrayList<>();
@@ -33,8 +34,9 @@ public final class ReportChanges {
     List<String> indicators = new ArrayList<>();
     List<String> deliveries = new ArrayList<>();
     List<String> closed = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
     for (MeasureEntry now : current.measures()) {
-      MeasureEntry earlier = before.get(now.businessKey());
+      MeasureEntry earlier = measuresBefore.get(now.businessKey());
       if (earlier == null) {
         added.add(now.code() + ": " + now.text());
       }
@@ -58,7 +60,17 @@ public final class ReportChanges {
         deliveries.add(now.code() + ": " + StatusReports.germanList(received));
       }
       if (now.closed() && !then.closed()) {
-        closed.add(now.code());
+        closed.add(now.code() + (now.closure() == null ? "" : ": " + now.closure()));
+      }
+      Map<String, ExternalBodyEntry> before = then.externalBodies().stream()
+          .collect(Collectors.toMap(ExternalBodyEntry::name, Function.identity(), (a, b) -> b));
+      for (ExternalBodyEntry body : now.externalBodies()) {
+        ExternalBodyEntry earlier2 = before.get(body.name());
+        if (earlier2 == null) {
+          bodies.add(now.code() + ": " + body.name() + " hinzugezogen (" + body.state() + ")");
+        } else if (!earlier2.state().equals(body.state())) {
+          bodies.add(now.code() + ": " + body.name() + " – " + body.state() + " (bisher " + earlier2.state() + ")");
+        }
       }
     }
     List<ChangeGroup> groups = new ArrayList<>();
@@ -69,7 +81,8 @@ public final class ReportChanges {
         signed.isEmpty() ? List.of() : List.of(StatusReports.germanList(signed)));
     add(groups, "Neue Indikatoren", indicators);
     add(groups, "Eingegangene Datenlieferungen", deliveries);
-    add(groups, "Abgeschlossene Maßnahmen", closed.isEmpty() ? List.of() : List.of(StatusReports.germanList(closed)));
+    add(groups, "Externe Stellen", bodies);
+    add(groups, "Abgeschlossene Maßnahmen", closed);
     if (current.phaseTwo().opened() && !previous.phaseTwo().opened()) {
       groups.add(new ChangeGroup("Umsetzungsphase II", List.of(current.phaseTwo().text())));
     }
@@ -89,6 +102,6 @@ public final class ReportChanges {
 
   private static MeasureEntry emptyLike(MeasureEntry now) {
     return new MeasureEntry(now.businessKey(), now.code(), now.text(), now.fieldOfAction(), now.leadOffices(), null, null,
-        null, null, false, false, List.of(), List.of(), List.of(), List.of(), List.of(), false);
+        null, null, false, false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, false);
   }
 }

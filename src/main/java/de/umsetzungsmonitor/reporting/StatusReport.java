@@ -29,8 +29,17 @@ public record StatusReport(
     List<MeasureEntry> measures,
     List<String> openItems,
     PhaseTwo phaseTwo,
+    List<Notice> notices,
     Changes changes,
     Briefing briefing) {
+
+  /** Reports stored before a field existed read it as empty. */
+  public StatusReport {
+    introduction = introduction == null ? List.of() : introduction;
+    measures = measures == null ? List.of() : measures;
+    openItems = openItems == null ? List.of() : openItems;
+    notices = notices == null ? List.of() : notices;
+  }
 
   /** The legend the seed document prints above its table. */
   public static final String PENDING_LEGEND = "Kursiv: die noch ausstehenden Schritte in der Bearbeitung der Handlungsempfehlungen";
@@ -51,9 +60,14 @@ public record StatusReport(
   }
 
   /** The same report with the briefing's context and the changes since the previous one. */
-  public StatusReport within(Briefing briefing, Changes changes) {
+  public StatusReport within(Briefing briefing, Changes changes, List<Notice> notices) {
     return new StatusReport(programmeCode, programmeTitle, title, committee, coordinatingOffice, introduction,
-        fundingNote, asOf, generatedAt, measures, openItems, phaseTwo, changes, briefing);
+        fundingNote, asOf, generatedAt, measures, openItems, phaseTwo, List.copyOf(notices), changes, briefing);
+  }
+
+  /** The measures in Phase II (or closed in it) with the external bodies working on them. */
+  public List<MeasureEntry> measuresWithExternalBodies() {
+    return measures.stream().filter(m -> !m.externalBodies().isEmpty()).toList();
   }
 
   /**
@@ -81,7 +95,20 @@ public record StatusReport(
       List<String> receivedPeriods,
       List<String> overduePeriods,
       List<Step> steps,
+      List<ExternalBodyEntry> externalBodies,
+      String closure,
       boolean closed) {
+
+    /** Reports stored before a field existed read it as empty. */
+    public MeasureEntry {
+      leadOffices = leadOffices == null ? List.of() : leadOffices;
+      missingSignatories = missingSignatories == null ? List.of() : missingSignatories;
+      indicators = indicators == null ? List.of() : indicators;
+      receivedPeriods = receivedPeriods == null ? List.of() : receivedPeriods;
+      overduePeriods = overduePeriods == null ? List.of() : overduePeriods;
+      steps = steps == null ? List.of() : steps;
+      externalBodies = externalBodies == null ? List.of() : externalBodies;
+    }
 
     public boolean talkHeld() {
       return talkHeldOn != null;
@@ -107,6 +134,18 @@ public record StatusReport(
 
     public List<Step> pendingSteps() {
       return steps.stream().filter(Step::pending).toList();
+    }
+  }
+
+  /** An external body working on a measure, with where its involvement stood on the report's day. */
+  public record ExternalBodyEntry(String name, String state, boolean ended) {}
+
+  /** A notice to the committee about the external bodies (Mitteilung an den Ausschuss). */
+  public record Notice(Instant createdAt, String text) {
+
+    /** The notice's lines without the empty ones, each a paragraph of the report. */
+    public List<String> lines() {
+      return java.util.Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
   }
 

@@ -2,6 +2,7 @@ package de.umsetzungsmonitor.reporting;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import de.umsetzungsmonitor.reporting.StatusReport.ChangeGroup;
+import de.umsetzungsmonitor.reporting.StatusReport.ExternalBodyEntry;
 import de.umsetzungsmonitor.reporting.StatusReport.IndicatorEntry;
 import de.umsetzungsmonitor.reporting.StatusReport.MeasureEntry;
 import de.umsetzungsmonitor.reporting.StatusReport.Step;
@@ -167,6 +168,27 @@ public class StatusReportDocuments {
         text(doc, report.phaseTwo().text());
       } else {
         pending(doc, report.phaseTwo().text());
+      }
+      if (!report.measuresWithExternalBodies().isEmpty()) {
+        XWPFTable bodies = table(doc, List.of("Maßnahme", "Externe Stelle", "Stand"), new int[] {2000, 4600, 3000});
+        for (MeasureEntry m : report.measuresWithExternalBodies()) {
+          boolean first = true;
+          for (ExternalBodyEntry body : m.externalBodies()) {
+            XWPFTableRow row = bodies.createRow();
+            run(cell(row, 0), first ? m.code() : "", false);
+            run(cell(row, 1), body.name(), false);
+            run(cell(row, 2), body.state(), !body.ended());
+            first = false;
+          }
+        }
+      }
+      if (!report.notices().isEmpty()) {
+        heading(doc, "Heading1", "Mitteilungen an den Ausschuss");
+        text(doc, "Über die Hinzuziehung externer Stellen und jede Änderung wird der Ausschuss informiert:");
+        for (StatusReport.Notice notice : report.notices()) {
+          heading(doc, "Heading2", "Mitteilung vom " + format.dateTime(notice.createdAt()));
+          notice.lines().forEach(line -> text(doc, line));
+        }
       }
 
       if (report.changes() != null) {

@@ -11,6 +11,10 @@ import de.umsetzungsmonitor.deliveries.Delivery;
 import de.umsetzungsmonitor.deliveries.DeliveryEvent;
 import de.umsetzungsmonitor.deliveries.DeliveryState;
 import de.umsetzungsmonitor.deliveries.DeliveryValue;
+import de.umsetzungsmonitor.external.Involvement;
+import de.umsetzungsmonitor.external.InvolvementEvent;
+import de.umsetzungsmonitor.external.InvolvementState;
+import de.umsetzungsmonitor.reporting.StatusReport.ExternalBodyEntry;
 import de.umsetzungsmonitor.reporting.StatusReport.IndicatorEntry;
 import de.umsetzungsmonitor.reporting.StatusReport.MeasureEntry;
 import de.umsetzungsmonitor.reporting.StatusReport.PhaseTwo;
@@ -77,7 +81,7 @@ public class StatusReports {
     return new StatusReport(programme.getCode(), programme.getTitle(), programme.reportTitle(), programme.getCommittee(),
         coordination, paragraphs(programme.getDescription()), programme.getFundingNote(), asOf, Instant.now(clock),
         List.copyOf(ordered), openItems(List.copyOf(entries.keySet()), coordination, phaseTwoOpen),
-        phaseTwo(programme, cutoff, coordination), null, null);
+        phaseTwo(programme, cutoff, coordination), List.of(), null, null);
   }
 
   /**
@@ -130,6 +134,11 @@ public class StatusReports {
     Map<Long, List<DeliveryEvent>> events = deliveryQueries.eventsOf(deliveries.stream().map(Delivery::getId).toList());
     Map<Long, List<Delivery>> deliveriesByMeasure = deliveries.stream()
         .collect(Collectors.groupingBy(d -> d.getDataAgreement().getMeasure().getId()));
+    List<Involvement> involvements = deliveryQueries.involvementsOf(measureIds);
+    Map<Long, List<InvolvementEvent>> involvementEvents =
+        deliveryQueries.involvementEventsOf(involvements.stream().map(Involvement::getId).toList());
+    Map<Long, List<Involvement>> involvementsByMeasure = involvements.stream()
+        .collect(Collectors.groupingBy(i -> i.getMeasure().getId()));
 
     Map<MeasureEntry, LocalTime> entries = new LinkedHashMap<>();
     for (Measure measure : measures) {
@@ -141,6 +150,8 @@ public class StatusReports {
           talk == null ? null : protocols.get(talk.getId()), indicators.getOrDefault(measure.getId(), List.of()),
           agreements.getOrDefault(measure.getId(), List.of()), deliveriesByMeasure.getOrDefault(measure.getId(), List.of()),
           events, asOf, cutoff, phaseTwoOpen);
+      entry = withPhaseTwo(entry, measure, involvementsByMeasure.getOrDefault(measure.getId(), List.of()),
+          involvementEvents, cutoff);
       entries.put(entry, talk == null ? null : talk.getScheduledTime());
     }
     return entries;
@@ -154,7 +165,9 @@ public class StatusReports {
   private MeasureEntry entry(Measure measure, Talk talk, List<TalkDate> dates, Protocol protocol,
       List<Indicator> indicators, List<DataAgreement> agreements, List<Delivery> deliveries,
       Map<Long, List<DeliveryEvent>> events, LocalDate asOf, Instant cutoff, boolean phaseTwoOpen) {
-    boolean closed = measure.getPhase() == MeasurePhase.COMPLETED || measure.getStatus() == MeasureStatus.DONE;
+    // imported as done: closed from the start; closed in Phase II: from the moment it was closed
+    boolean closed = measure.getPhase() == MeasurePhase.COMPLETED || measure.getStatus() == MeasureStatus.DONE
+        || (measure.getClosedAt() != null && measure.getClosedAt().isBefore(cutoff));
     List<Step> steps = new ArrayList<>();
 
     LocalDate scheduledFor = null;
@@ -245,17 +258,84 @@ public class StatusReports {
                 }
               });
     }
-    steps.add(phaseTwoOpen ? new Step("Umsetzungsphase II begonnen", false)
-        : new Step("Bearbeitung mit externen Stellen (Umsetzungsphase II)", true));
+    if (!phaseTwoOpen) {
+      steps.add(new Step("Bearbeitung mit externen Stellen (Umsetzungsphase II)", true));
+    }
 
     List<IndicatorEntry> indicatorEntries = known.stream()
         .map(indicator -> indicatorEntry(indicator, periods)).toList();
-    List<Step> shown = closed ? List.of(new Step("Maßnahme abgeschlossen", false)) : List.copyOf(steps);
+    String closure = !closed ? null : closure(measure);
+    List<Step> shown = closed ? List.of(new Step(closure, false)) : List.copyOf(steps);
     return new MeasureEntry(measure.getBusinessKey(), measure.getCode(), measure.getText(),
         measure.getFieldOfAction().getName(),
         measure.getLeadOffices().stream().map(Office::getName).sorted().toList(),
         scheduledFor, heldOn, approach, remarks, issued, inForce, missingSignatories, indicatorEntries,
-        List.copyOf(received), List.copyOf(overdue), shown, closed);
+        List.copyOf(received), List.copyOf(overdue), shown, List.of(), closure, closed);
+  }
+
+  private static String closure(Measure measure) {
+    if (measure.getPhase() == MeasurePhase.IMPLEMENTED) {
+      return "Maßnahme umgesetzt (abgeschlossen am " + PageFormat.GERMAN.date(day(measure.getClosedAt())) + ")"
+          + (measure.getClosureReason() == null ? "" : ": " + measure.getClosureReason());
+    }
+    if (measure.getPhase() == MeasurePhase.NOT_IMPLEMENTABLE) {
+      return "Maßnahme nicht umsetzbar (abgeschlossen am " + PageFormat.GERMAN.date(day(measure.getClosedAt())) + "): "
+          + measure.getClosureReason();
+    }
+    return "Maßnahme abgeschlossen";
+  }
+
+  private static LocalDate day(Instant instant) {
+    return instant.atZone(BERLIN).toLocalDate();
+  }
+
+  /**
+   * The measure's Phase II as of the cutoff: the bodies involved by then, each in the state its
+   * events had reached, and the steps still pending with them.
+   */
+  private static MeasureEntry withPhaseTwo(MeasureEntry entry, Measure measure, List<Involvement> involvements,
+      Map<Long, List<InvolvementEvent>> events, Instant cutoff) {
+    if (measure.getPhaseTwoStartedAt() == null || !measure.getPhaseTwoStartedAt().isBefore(cutoff)) {
+      return entry;
+    }
+    List<ExternalBodyEntry> bodies = new ArrayList<>();
+    List<Step> phaseTwoSteps = new ArrayList<>();
+    phaseTwoSteps.add(new Step("Umsetzungsphase II begonnen am " + PageFormat.GERMAN.date(day(measure.getPhaseTwoStartedAt())), false));
+    for (Involvement involvement : involvements) {
+      InvolvementState state = null;
+      for (InvolvementEvent event : events.getOrDefault(involvement.getId(), List.of())) {
+        if (event.getOccurredAt().isBefore(cutoff) && event.getKind().state() != null) {
+          state = event.getKind().state();
+        }
+      }
+      if (state == null) {
+        continue; // not yet involved on that day
+      }
+      String name = involvement.getExternalBody().displayName();
+      bodies.add(new ExternalBodyEntry(name, state.label(), state.ended()));
+      switch (state) {
+        case ADDED -> phaseTwoSteps.add(new Step(name + ": Kontakt aufnehmen", true));
+        case CONTACTED -> phaseTwoSteps.add(new Step(name + ": Beitrag vereinbaren", true));
+        case AGREED -> phaseTwoSteps.add(new Step(name + ": Beitrag steht aus", true));
+        case FINISHED -> phaseTwoSteps.add(new Step(name + ": Beitrag abgeschlossen", false));
+        case WITHDRAWN -> phaseTwoSteps.add(new Step(name + ": nicht mehr beteiligt", false));
+        default -> { }
+      }
+    }
+    if (bodies.isEmpty()) {
+      phaseTwoSteps.add(new Step("externe Stellen einbeziehen", true));
+    }
+    List<Step> steps = entry.closed() ? entry.steps() : concat(entry.steps(), phaseTwoSteps);
+    return new MeasureEntry(entry.businessKey(), entry.code(), entry.text(), entry.fieldOfAction(), entry.leadOffices(),
+        entry.talkScheduledFor(), entry.talkHeldOn(), entry.approach(), entry.remarks(), entry.protocolIssued(),
+        entry.protocolInForce(), entry.missingSignatories(), entry.indicators(), entry.receivedPeriods(),
+        entry.overduePeriods(), steps, List.copyOf(bodies), entry.closure(), entry.closed());
+  }
+
+  private static List<Step> concat(List<Step> first, List<Step> second) {
+    List<Step> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
   }
 
   private static IndicatorEntry indicatorEntry(Indicator indicator, List<DatedPeriod> periods) {
@@ -317,6 +397,17 @@ public class StatusReports {
     if (!phaseTwoOpen) {
       items.add("Sobald die " + coordination + " alle verwaltungsinternen Informationen gesichtet, aufbereitet und"
           + " dokumentiert hat, startet Umsetzungsphase II.");
+    } else {
+      List<String> withoutBodies = codes(open, m -> m.externalBodies().isEmpty()
+          && m.steps().stream().anyMatch(step -> step.pending() && step.text().equals("externe Stellen einbeziehen")));
+      if (!withoutBodies.isEmpty()) {
+        items.add("Für " + germanList(withoutBodies) + " sind die externen Stellen noch einzubeziehen.");
+      }
+      List<String> awaited = open.stream().flatMap(m -> m.externalBodies().stream().filter(b -> !b.ended())
+          .map(b -> m.code() + " (" + b.name() + ": " + b.state() + ")")).toList();
+      if (!awaited.isEmpty()) {
+        items.add("In Umsetzungsphase II laufen noch die Beteiligungen: " + germanList(awaited) + ".");
+      }
     }
     return List.copyOf(items);
   }

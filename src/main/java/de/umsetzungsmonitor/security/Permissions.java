@@ -5,7 +5,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import de.umsetzungsmonitor.process.CommitteeBriefingProcess;
+import de.umsetzungsmonitor.process.ExternalInvolvementProcess;
 import de.umsetzungsmonitor.process.MeasurePhaseOneProcess;
+import de.umsetzungsmonitor.process.MeasurePhaseTwoProcess;
 import de.umsetzungsmonitor.process.PhaseTwoGateProcess;
 import de.umsetzungsmonitor.process.ProtocolSignOffProcess;
 import java.util.List;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Service;
 public class Permissions {
 
   static final List<String> PROCESS_KEYS = List.of(MeasurePhaseOneProcess.KEY, ProtocolSignOffProcess.KEY,
-      CommitteeBriefingProcess.KEY, PhaseTwoGateProcess.KEY);
+      CommitteeBriefingProcess.KEY, PhaseTwoGateProcess.KEY, MeasurePhaseTwoProcess.KEY, ExternalInvolvementProcess.KEY);
 
   private final AuthorizationService authorizations;
 

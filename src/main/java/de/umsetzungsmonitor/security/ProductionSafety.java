@@ -21,11 +21,34 @@ public class ProductionSafety implements EnvironmentPostProcessor {
   static final String ADMIN_PASSWORD = "camunda.bpm.admin-user.password";
   static final String QUERY_MAX_RESULTS_LIMIT = "camunda.bpm.generic-properties.properties.queryMaxResultsLimit";
   static final int WEBAPP_PAGE_SIZE = 2000;
+  static final String LINK_SECRET = "umsetzungsmonitor.external.links.secret";
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
     checkQueryLimit(environment);
     check(environment);
+    checkLinkSecret(environment);
+  }
+
+  /**
+   * Outside the demo profile the key that signs the external bodies' links must come from the
+   * environment ({@code LINK_SECRET}) and have at least 32 characters: with a published key anybody
+   * could write a link.
+   */
+  static void checkLinkSecret(ConfigurableEnvironment environment) {
+    if (isDemo(environment)) {
+      return;
+    }
+    String secret = resolved(environment, LINK_SECRET);
+    if (secret == null || secret.length() < 32) {
+      throw new IllegalStateException("Refusing to start: outside the demo profile the key for the external bodies' links"
+          + " must be set through the environment variable LINK_SECRET (at least 32 characters).");
+    }
+  }
+
+  private static boolean isDemo(ConfigurableEnvironment environment) {
+    return Arrays.asList(environment.getActiveProfiles()).contains(DEMO_PROFILE)
+        || (environment.getActiveProfiles().length == 0 && Arrays.asList(environment.getDefaultProfiles()).contains(DEMO_PROFILE));
   }
 
   static void checkQueryLimit(ConfigurableEnvironment environment) {
@@ -47,8 +70,7 @@ public class ProductionSafety implements EnvironmentPostProcessor {
   }
 
   static void check(ConfigurableEnvironment environment) {
-    if (Arrays.asList(environment.getActiveProfiles()).contains(DEMO_PROFILE)
-        || (environment.getActiveProfiles().length == 0 && Arrays.asList(environment.getDefaultProfiles()).contains(DEMO_PROFILE))) {
+    if (isDemo(environment)) {
       return;
     }
     String id = resolved(environment, ADMIN_ID);

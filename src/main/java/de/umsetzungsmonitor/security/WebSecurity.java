@@ -56,6 +56,25 @@ class WebSecurity {
         .build();
   }
 
+  /**
+   * The page behind an external body's link: no login and no engine identity, the link itself is
+   * the only capability. The token is in the path, so no referrer leaves the page, nothing is
+   * cached, and search engines keep out.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain externalLinks(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/extern/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
+            .referrerPolicy(referrer -> referrer.policy(
+                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .addHeaderWriter(new org.springframework.security.web.header.writers.StaticHeadersWriter("X-Robots-Tag", "noindex, nofollow")))
+        .build();
+  }
+
   @Bean
   @Order(3)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {

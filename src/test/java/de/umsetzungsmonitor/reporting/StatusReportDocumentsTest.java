@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.umsetzungsmonitor.reporting.StatusReport.Briefing;
 import de.umsetzungsmonitor.reporting.StatusReport.ChangeGroup;
 import de.umsetzungsmonitor.reporting.StatusReport.Changes;
+import de.umsetzungsmonitor.reporting.StatusReport.ExternalBodyEntry;
 import de.umsetzungsmonitor.reporting.StatusReport.IndicatorEntry;
 import de.umsetzungsmonitor.reporting.StatusReport.MeasureEntry;
+import de.umsetzungsmonitor.reporting.StatusReport.Notice;
 import de.umsetzungsmonitor.reporting.StatusReport.PhaseTwo;
 import de.umsetzungsmonitor.reporting.StatusReport.Step;
 import de.umsetzungsmonitor.support.PdfText;
@@ -45,19 +47,23 @@ class StatusReportDocumentsTest {
                   "31 Plätze", "2024", "3 von 4 fälligen Lieferungen erhalten (75,0 %)")),
               List.of("2024 (Amt für Jugend, Familie, Senioren und Soziales)"), List.of(),
               List.of(new Step("Gespräch am 28.06.2018 geführt", false), new Step("Protokoll von allen Beteiligten unterzeichnet", false),
-                  new Step("Bearbeitung mit externen Stellen (Umsetzungsphase II)", true)), false),
+                  new Step("Bearbeitung mit externen Stellen (Umsetzungsphase II)", true)), List.of(), null, false),
           new MeasureEntry("SL2015-M23", "M 23", "Innerhalb der Stadt Koblenz wird mehr Wohnraum für Studierende geschaffen.",
               "Wohnraum", List.of("Amt für Stadtentwicklung und Bauordnung"), LocalDate.of(2018, 9, 20), LocalDate.of(2018, 9, 20),
               "Bestandsanalyse", "Zuständigkeit der Umsetzung liegt beim Land", true, false, List.of("Markus Fischer"),
               List.of(), List.of(), List.of(),
               List.of(new Step("Gespräch am 20.09.2018 geführt", false),
-                  new Step("Unterzeichnung des Protokolls durch Markus Fischer", true)), false),
+                  new Step("Unterzeichnung des Protokolls durch Markus Fischer", true)),
+              List.of(new ExternalBodyEntry("Koblenzer Wohnbau", "Beitrag vereinbart", false),
+                  new ExternalBodyEntry("Land Rheinland-Pfalz", "Beteiligung abgeschlossen", true)), null, false),
           new MeasureEntry("SL2015-M12", "M 12", "Die Ausbildungskapazitäten in der Pflege werden ausgebaut.", "Pflege",
               List.of("Amt für Jugend, Familie, Senioren und Soziales"), null, null, null, null, false, false, List.of(),
-              List.of(), List.of(), List.of(), List.of(new Step("Gespräch terminieren", true)), false)),
+              List.of(), List.of(), List.of(), List.of(new Step("Gespräch terminieren", true)), List.of(), null, false)),
       List.of("Das Gespräch zu M 12 steht noch aus. Es wird zurzeit terminiert.",
           "Das Protokoll zu M 23 ist noch nicht von allen Beteiligten unterzeichnet."),
       new PhaseTwo(false, null, "Umsetzungsphase II hat noch nicht begonnen."),
+      List.of(new Notice(Instant.parse("2018-09-20T10:00:00Z"), "Mitteilung an den Sozialausschuss vom 20.09.2018\n"
+          + "Hinzugezogen sind:\n- M 23: Koblenzer Wohnbau (Beitrag vereinbart)")),
       new Changes("SL2015_Unterrichtung_1", LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 14),
           List.of(new ChangeGroup("Gespräche geführt", List.of("M 14: am 28.06.2018 (Vorgehensweise: Befragung)")))),
       new Briefing("SL2015_Unterrichtung_2", 2, "Sozialausschuss", "Bei der nächsten Unterrichtung wird das Monitoring vorgestellt."));
@@ -77,7 +83,11 @@ class StatusReportDocumentsTest {
         "Unterzeichnung des Protokolls durch Markus Fischer", "Das Gespräch zu M 12 steht noch aus",
         "Bearbeitung mit externen Stellen");
     assertThat(pdf.italicFlowing()).doesNotContain("Befragung", "Gespräch am 28.06.2018 geführt",
-        "Protokoll von allen Beteiligten unterzeichnet", "Plätze in Betriebskitas");
+        "Protokoll von allen Beteiligten unterzeichnet", "Plätze in Betriebskitas", "Beteiligung abgeschlossen");
+    // Phase II: the bodies with their state, the pending one in italics; the committee's notices
+    assertThat(pdf.text()).contains("Hinzugezogene externe Stellen", "Koblenzer Wohnbau", "Land Rheinland-Pfalz",
+        "Mitteilungen an den Ausschuss", "- M 23: Koblenzer Wohnbau (Beitrag vereinbart)");
+    assertThat(pdf.italicFlowing()).contains("Beitrag vereinbart");
   }
 
   @Test
@@ -86,7 +96,7 @@ class StatusReportDocumentsTest {
       List<String> headings = docx.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
           .map(XWPFParagraph::getText).toList();
       assertThat(headings).containsSubsequence("Umsetzungsphase I", "Indikatoren und Datenlieferungen", "Noch ausstehend",
-          "Umsetzungsphase II", "Veränderungen seit der letzten Unterrichtung", "Ausblick");
+          "Umsetzungsphase II", "Mitteilungen an den Ausschuss", "Veränderungen seit der letzten Unterrichtung", "Ausblick");
       XWPFTable measures = docx.getTables().get(0);
       assertThat(measures.getRow(0).getCell(0).getText()).isEqualTo("Maßnahmen-Nr. und Bezeichnung der Maßnahme");
       assertThat(measures.getRow(1).getCell(0).getText()).startsWith("M 14, „Es werden Modelle");
@@ -98,7 +108,8 @@ class StatusReportDocumentsTest {
       assertThat(italic).contains("wird terminiert", "Gespräch terminieren", "Unterzeichnung des Protokolls durch Markus Fischer",
           "Das Gespräch zu M 12 steht noch aus");
       assertThat(upright).contains("Befragung", "Gespräch am 28.06.2018 geführt", "Protokoll von allen Beteiligten unterzeichnet");
-      assertThat(italic).doesNotContain("Befragung", "Gespräch am 28.06.2018 geführt");
+      assertThat(italic).doesNotContain("Befragung", "Gespräch am 28.06.2018 geführt", "Beteiligung abgeschlossen");
+      assertThat(italic).contains("Beitrag vereinbart");
       assertThat(docx.getProperties().getCoreProperties().getTitle()).startsWith("Dokumentation über den Stand");
     }
   }

@@ -372,7 +372,8 @@ class LdapLoginTest {
   @Nested
   @SpringBootTest(properties = {
       "spring.datasource.url=jdbc:h2:mem:ldap-login-${random.uuid};DB_CLOSE_DELAY=-1",
-      "camunda.bpm.job-execution.enabled=false"})
+      "camunda.bpm.job-execution.enabled=false",
+      "LINK_SECRET=ldap-test-key-for-links-0123456789-abcdef"})
   @ActiveProfiles("ldap")
   @AutoConfigureMockMvc
   @DirtiesContext

@@ -98,6 +98,22 @@ class ProductionSafetyTest {
   }
 
   @Test
+  void linksWithoutAKeyOfTheirOwn_refuseToStart_outsideTheDemo() {
+    MockEnvironment production = production("admin", "Ein-langes-Passwort-42");
+    assertThatThrownBy(() -> ProductionSafety.checkLinkSecret(production)).hasMessageContaining("LINK_SECRET");
+    production.setProperty(ProductionSafety.LINK_SECRET, "zu-kurz");
+    assertThatThrownBy(() -> ProductionSafety.checkLinkSecret(production)).hasMessageContaining("at least 32 characters");
+    production.setProperty(ProductionSafety.LINK_SECRET, "${LINK_SECRET_NOT_SET}");
+    assertThatThrownBy(() -> ProductionSafety.checkLinkSecret(production)).hasMessageContaining("LINK_SECRET");
+    production.setProperty(ProductionSafety.LINK_SECRET, "ein-geheimer-schluessel-mit-mindestens-32-zeichen");
+    assertThatCode(() -> ProductionSafety.checkLinkSecret(production)).doesNotThrowAnyException();
+
+    MockEnvironment demo = new MockEnvironment();
+    demo.setActiveProfiles("demo");
+    assertThatCode(() -> ProductionSafety.checkLinkSecret(demo)).as("the demo brings its published key").doesNotThrowAnyException();
+  }
+
+  @Test
   void demoProfile_keepsItsPublishedDemoPassword() {
     MockEnvironment demo = new MockEnvironment();
     demo.setActiveProfiles("demo");

@@ -29,6 +29,11 @@ public final class FormSubmission {
     return put(name, value, null);
   }
 
+  /** A checkbox, as Tasklist submits it: a Boolean variable. */
+  public FormSubmission bool(String name, boolean value) {
+    return put(name, value, "Boolean");
+  }
+
   /** A list or object field; the value is serialized to JSON text as Tasklist does. */
   public FormSubmission json(String name, Object value) {
     try {

@@ -26,7 +26,14 @@ public record ProgrammeFile(
     List<@NotBlank(message = "ist leer") @Size(max = 64, message = "ist zu lang (höchstens {max} Zeichen)") String> managers,
     @NotEmpty(message = "muss mindestens eine Stelle enthalten") List<@NotNull(message = "ist leer") @Valid OfficeEntry> offices,
     @NotEmpty(message = "muss mindestens ein Handlungsfeld enthalten") List<@NotNull(message = "ist leer") @Valid FieldOfActionEntry> fieldsOfAction,
-    @NotEmpty(message = "muss mindestens eine Maßnahme enthalten") List<@NotNull(message = "ist leer") @Valid MeasureEntry> measures) {
+    @NotEmpty(message = "muss mindestens eine Maßnahme enthalten") List<@NotNull(message = "ist leer") @Valid MeasureEntry> measures,
+    List<@NotNull(message = "ist leer") @Valid ExternalBodyEntry> externalBodies) {
+
+  /** An external body the programme's measures may be worked on with in Phase II. */
+  public record ExternalBodyEntry(
+      @NotBlank(message = "fehlt") @Pattern(regexp = "[a-z0-9-]{2,60}", message = "muss aus 2 bis 60 Kleinbuchstaben, Ziffern oder Bindestrichen bestehen") String code,
+      @NotBlank(message = "fehlt") @Size(max = 300, message = "ist zu lang (höchstens {max} Zeichen)") String name,
+      @Email(message = "ist keine gültige E-Mail-Adresse") @Size(max = 200, message = "ist zu lang (höchstens {max} Zeichen)") String email) {}
 
   public record OfficeEntry(
       @NotBlank(message = "fehlt") @Pattern(regexp = "[a-z0-9-]{2,40}", message = "muss aus 2 bis 40 Kleinbuchstaben, Ziffern oder Bindestrichen bestehen") String code,

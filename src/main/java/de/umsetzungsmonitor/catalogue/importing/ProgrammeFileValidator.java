@@ -56,6 +56,9 @@ public class ProgrammeFileValidator {
     Set<String> offices = unique(file.offices(), ProgrammeFile.OfficeEntry::code, "offices", "Stelle", errors);
     Set<String> fields = unique(file.fieldsOfAction(), ProgrammeFile.FieldOfActionEntry::code, "fieldsOfAction", "Handlungsfeld", errors);
     unique(file.measures(), m -> m.code().replaceAll("\\s+", "").toUpperCase(Locale.ROOT), "measures", "Maßnahme", errors);
+    if (file.externalBodies() != null) {
+      unique(file.externalBodies(), ProgrammeFile.ExternalBodyEntry::code, "externalBodies", "Externe Stelle", errors);
+    }
     List<String> managers = file.managers() == null ? List.of() : file.managers();
     for (int i = 0; i < managers.size(); i++) {
       if (!directory.groupExists(managers.get(i))) {

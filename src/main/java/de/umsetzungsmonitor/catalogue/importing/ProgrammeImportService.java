@@ -10,9 +10,12 @@ import de.umsetzungsmonitor.catalogue.Office;
 import de.umsetzungsmonitor.catalogue.OfficeRepository;
 import de.umsetzungsmonitor.catalogue.Programme;
 import de.umsetzungsmonitor.catalogue.ProgrammeRepository;
+import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.ExternalBodyEntry;
 import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.FieldOfActionEntry;
 import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.MeasureEntry;
 import de.umsetzungsmonitor.catalogue.importing.ProgrammeFile.OfficeEntry;
+import de.umsetzungsmonitor.external.ExternalBody;
+import de.umsetzungsmonitor.external.ExternalBodyRepository;
 import de.umsetzungsmonitor.security.OfficeGroups;
 import de.umsetzungsmonitor.security.Permissions;
 import de.umsetzungsmonitor.notification.NewWorkNotices;
@@ -47,12 +50,13 @@ public class ProgrammeImportService {
   private final OfficeGroups officeGroups;
   private final Permissions permissions;
   private final PhaseOneService phaseOne;
+  private final ExternalBodyRepository externalBodies;
   private final Clock clock;
 
   public ProgrammeImportService(ProgrammeFileReader reader, ProgrammeFileValidator validator,
       OfficeRepository offices, ProgrammeRepository programmes, FieldOfActionRepository fields,
       MeasureRepository measures, OfficeGroups officeGroups, Permissions permissions,
-      PhaseOneService phaseOne, Clock clock) {
+      PhaseOneService phaseOne, ExternalBodyRepository externalBodies, Clock clock) {
     this.reader = reader;
     this.validator = validator;
     this.offices = offices;
@@ -63,6 +67,7 @@ public class ProgrammeImportService {
     this.permissions = permissions;
     this.phaseOne = phaseOne;
     this.clock = clock;
+    this.externalBodies = externalBodies;
   }
 
   /**
@@ -100,6 +105,7 @@ public class ProgrammeImportService {
     managerGroups.forEach(permissions::grantWatchers);
 
     Map<String, FieldOfAction> fieldsByCode = importFields(programme, file.fieldsOfAction(), changes);
+    importExternalBodies(programme, file.externalBodies() == null ? List.of() : file.externalBodies(), changes);
     Map<String, Measure> existing = measures.findByProgrammeOrderByPosition(programme).stream()
         .collect(Collectors.toMap(Measure::getCode, m -> m));
     int position = 1;
@@ -165,6 +171,20 @@ public class ProgrammeImportService {
       fields.save(field);
     }
     return byCode;
+  }
+
+  /** The programme's external bodies: new ones added, known ones renamed; none removed (they may be involved). */
+  private void importExternalBodies(Programme programme, List<ExternalBodyEntry> entries, Changes changes) {
+    for (ExternalBodyEntry entry : entries) {
+      ExternalBody body = externalBodies.findByProgrammeIdAndCode(programme.getId(), entry.code()).orElse(null);
+      if (body == null) {
+        externalBodies.save(new ExternalBody(programme, entry.code(), entry.name(), ExternalBody.Kind.BODY, null,
+            entry.email(), "import", Instant.now(clock)));
+        changes.other++;
+      } else if (body.update(entry.name(), entry.email())) {
+        changes.other++;
+      }
+    }
   }
 
   private static final class Changes {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.umsetzungsmonitor.catalogue.Programme;
 import de.umsetzungsmonitor.catalogue.ProgrammeRepository;
+import de.umsetzungsmonitor.external.CommitteeNoticeRepository;
 import de.umsetzungsmonitor.process.CommitteeBriefingProcess;
 import de.umsetzungsmonitor.process.InvalidInputException;
 import de.umsetzungsmonitor.process.ProcessVariables;
@@ -57,6 +58,7 @@ public class BriefingService {
   private final CommitteeBriefingRepository briefings;
   private final BriefingReviewRepository reviews;
   private final BriefingDocumentRepository documents;
+  private final CommitteeNoticeRepository notices;
   private final ProgrammeRepository programmes;
   private final StatusReports reports;
   private final StatusReportDocuments renderer;
@@ -66,11 +68,13 @@ public class BriefingService {
   private final Clock clock;
 
   public BriefingService(CommitteeBriefingRepository briefings, BriefingReviewRepository reviews,
-      BriefingDocumentRepository documents, ProgrammeRepository programmes, StatusReports reports,
+      BriefingDocumentRepository documents, CommitteeNoticeRepository notices, ProgrammeRepository programmes,
+      StatusReports reports,
       StatusReportDocuments renderer, ObjectMapper json, RuntimeService runtime, Directory directory, Clock clock) {
     this.briefings = briefings;
     this.reviews = reviews;
     this.documents = documents;
+    this.notices = notices;
     this.programmes = programmes;
     this.reports = reports;
     this.renderer = renderer;
@@ -96,7 +100,8 @@ public class BriefingService {
     refuseFuture(asOf);
     StatusReport report = reports.asOf(programme, asOf);
     Instant knownBy = StatusReports.endOf(asOf);
-    return report.within(null, changesSince(previousHeld(programme, programme.getCommittee(), asOf, knownBy, null), report));
+    return report.within(null, changesSince(previousHeld(programme, programme.getCommittee(), asOf, knownBy, null), report),
+        notices(programme, asOf, knownBy, null));
   }
 
   /**
@@ -208,6 +213,11 @@ public class BriefingService {
     store(briefingId, Format.HTML, renderer.html(report).getBytes(StandardCharsets.UTF_8), now);
     store(briefingId, Format.PDF, renderer.pdf(report), now);
     store(briefingId, Format.DOCX, renderer.docx(report), now);
+    // the notices this report took along are not queued for the next briefing any more
+    Instant cutoff = StatusReports.endOf(briefing.getAsOf());
+    notices.findByProgrammeIdAndBriefingIdIsNullOrderByCreatedAtAscIdAsc(briefing.getProgramme().getId()).stream()
+        .filter(notice -> notice.getCreatedAt().isBefore(cutoff))
+        .forEach(notice -> notice.includedIn(briefingId));
     log.info("Report of briefing {} stored (as of {})", briefing.getBusinessKey(), briefing.getAsOf());
   }
 
@@ -306,9 +316,11 @@ public class BriefingService {
   public StatusReport draft(CommitteeBriefing briefing) {
     Programme programme = briefing.getProgramme();
     StatusReport report = reports.asOf(programme, briefing.getAsOf());
+    Instant now = Instant.now(clock);
     return report.within(new StatusReport.Briefing(briefing.getBusinessKey(), briefing.getSequenceNo(),
             briefing.getCommittee(), briefing.getOutlook()),
-        changesSince(previousHeld(programme, briefing.getCommittee(), briefing.getAsOf(), Instant.now(clock), briefing.getId()), report));
+        changesSince(previousHeld(programme, briefing.getCommittee(), briefing.getAsOf(), now, briefing.getId()), report),
+        notices(programme, briefing.getAsOf(), now, briefing.getId()));
   }
 
   /** A report document and whether it is the stored (approved) one. */
@@ -325,6 +337,27 @@ public class BriefingService {
         .filter(b -> committee.equals(b.getCommittee()) && b.getAsOf().isBefore(asOf))
         .filter(b -> b.getRecordedAt() != null && b.getRecordedAt().isBefore(knownBy))
         .max(java.util.Comparator.comparing(CommitteeBriefing::getAsOf).thenComparing(CommitteeBriefing::getSequenceNo));
+  }
+
+  /**
+   * The notices to the committee a report as of {@code asOf} carries: those written by then that no
+   * briefing held before {@code knownBy} took along (a briefing's own draft keeps its own).
+   */
+  private List<StatusReport.Notice> notices(Programme programme, LocalDate asOf, Instant knownBy, Long briefingId) {
+    Instant cutoff = StatusReports.endOf(asOf);
+    java.util.Map<Long, CommitteeBriefing> byId = new java.util.HashMap<>();
+    briefings.findByProgrammeIdOrderBySequenceNoDesc(programme.getId()).forEach(b -> byId.put(b.getId(), b));
+    return notices.findByProgrammeIdOrderByCreatedAtAscIdAsc(programme.getId()).stream()
+        .filter(notice -> notice.getCreatedAt().isBefore(cutoff))
+        .filter(notice -> {
+          if (notice.getBriefingId() == null || notice.getBriefingId().equals(briefingId)) {
+            return true;
+          }
+          CommitteeBriefing including = byId.get(notice.getBriefingId());
+          return including == null || including.getState() != BriefingState.HELD || including.getRecordedAt() == null
+              || !including.getRecordedAt().isBefore(knownBy);
+        })
+        .map(notice -> new StatusReport.Notice(notice.getCreatedAt(), notice.getText())).toList();
   }
 
   private Changes changesSince(Optional<CommitteeBriefing> previous, StatusReport current) {
