@@ -35,13 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code NotificationDispatchProcess} inside their job's transaction. The webhook itself is posted
  * by Camunda Connect's HTTP connector in the model; this class supplies its JSON and records it.
  *
- * <p><b>Exactly once in our table, at least once at the SMTP boundary.</b> A channel's timestamp
- * ({@code mail_sent_at}) is written in the same transaction that completes the job; a job that runs
- * again after that commit (retry, restart, a second run by hand) finds it and sends nothing. The
- * one gap no database can close is a crash after the SMTP server accepted the mail and before the
- * commit: the job then runs again and the mail goes out a second time, with the same
- * {@code Message-ID} ({@link #messageId(String)}, derived from the notification key), so mail
- * clients and archives can recognise the copy.
+ * <p><b>Exactly once in our table, at least once at the SMTP boundary.</b> The moment the SMTP
+ * server accepts a mail, {@code mail_sent_at} is written and committed in a transaction of its own;
+ * a job that runs again (retry, restart, a lock that expired, a second node, a second run by hand)
+ * finds it and sends nothing. The one gap no database can close is a crash in the milliseconds
+ * between the server's acceptance and that commit: the mail then goes out a second time, with the
+ * same {@code Message-ID} ({@link #messageId(String)}, derived from the notification key), so mail
+ * clients and archives can recognise the copy. The webhook is posted with the key as
+ * {@code Idempotency-Key} for the same reason.
  */
 @Service
 @Transactional
@@ -102,7 +103,10 @@ public class NotificationDispatch {
       throw new NotificationNotDeliveredException("Mail for notification " + notification.getNotificationKey()
           + " not sent: " + e.getMessage(), e);
     }
-    notification.mailSent(Instant.now(clock), properties.getWebhook().isEnabled());
+    // recorded at once and committed on its own: whatever happens to the job afterwards (a crash,
+    // a rollback, a lock that expires), a second run finds the mail sent and does not send it again
+    ownTransaction.executeWithoutResult(status ->
+        notification(notificationId).mailSent(Instant.now(clock), properties.getWebhook().isEnabled()));
   }
 
   /**

@@ -73,6 +73,40 @@ class ApiErrors {
         "Die Daten wurden gleichzeitig von anderer Seite geändert. Bitte versuchen Sie es noch einmal.");
   }
 
+  /**
+   * The database cannot be reached (e.g. while PostgreSQL restarts): 503 and a German "try again";
+   * the pool and the engine reconnect on their own.
+   */
+  @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+      org.springframework.dao.DataAccessResourceFailureException.class,
+      org.springframework.dao.TransientDataAccessResourceException.class})
+  ResponseEntity<ApiError> databaseUnavailable(Exception e) {
+    log.warn("Database not reachable: {}", e.getMessage());
+    return unavailable();
+  }
+
+  /** The engine's failures: a database that cannot be reached is 503, anything else 500 without details. */
+  @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+  ResponseEntity<ApiError> engine(org.camunda.bpm.engine.ProcessEngineException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.net.ConnectException
+          || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+          || cause instanceof org.springframework.dao.DataAccessResourceFailureException
+          || (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+        log.warn("Database not reachable: {}", e.getMessage());
+        return unavailable();
+      }
+    }
+    log.error("Engine call failed", e);
+    return error(HttpStatus.INTERNAL_SERVER_ERROR, "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später noch"
+        + " einmal; besteht der Fehler fort, wenden Sie sich an den Betrieb.");
+  }
+
+  private static ResponseEntity<ApiError> unavailable() {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60")
+        .body(new ApiError("Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.", null));
+  }
+
   private static ResponseEntity<ApiError> error(HttpStatus status, String message) {
     return ResponseEntity.status(status).body(new ApiError(message, null));
   }

@@ -12,7 +12,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The engine wraps whatever a task listener throws into a generic exception, which its REST API
  * answers with HTTP 500 and an English prefix. When one of our listeners or delegates refuses a
  * user's input, this remembers the German message for the current request, so that
- * {@link RefusedInputResponseFilter} can answer 400 with just that message.
+ * {@link EngineApiResponseFilter} can answer 400 with just that message.
  */
 @Aspect
 @Component

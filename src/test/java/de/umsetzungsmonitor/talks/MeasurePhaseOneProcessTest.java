@@ -367,7 +367,7 @@ class MeasurePhaseOneProcessTest {
     Task scheduling = task();
 
     identityService().setAuthentication(COORDINATOR, List.of(COORDINATION));
-    // the engine wraps what a listener throws; web.RefusedInputResponseFilter unwraps it for Tasklist
+    // the engine wraps what a listener throws; web.EngineApiResponseFilter unwraps it for Tasklist
     assertThatThrownBy(() -> complete(scheduling, withVariables(TALK_DATE.name(), "2025-03-04")))
         .rootCause()
         .isInstanceOf(InvalidInputException.class)

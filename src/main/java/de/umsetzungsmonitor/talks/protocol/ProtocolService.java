@@ -112,7 +112,7 @@ public class ProtocolService {
    * whether the protocol is now signed by all and so in force.
    */
   public boolean sign(Long protocolId, Long participantId, String actingUserId) {
-    Protocol protocol = protocol(protocolId);
+    Protocol protocol = lockedProtocol(protocolId);
     TalkParticipant participant = participant(protocol, participantId);
     requireParticipant(participant, actingUserId, "unterzeichnen");
     ProtocolVersion current = protocol.currentVersion();
@@ -124,7 +124,7 @@ public class ProtocolService {
 
   /** A participant returns the current version with a requested change instead of signing. */
   public void requestChange(Long protocolId, Long participantId, String actingUserId, String text) {
-    Protocol protocol = protocol(protocolId);
+    Protocol protocol = lockedProtocol(protocolId);
     TalkParticipant participant = participant(protocol, participantId);
     requireParticipant(participant, actingUserId, "zurückgeben");
     protocol.currentVersion().requestChange(participant, actingUserId,
@@ -289,6 +289,11 @@ public class ProtocolService {
       throw new InvalidInputException("Diese Aufgabe gehört " + participant.getDisplayName()
           + ". Nur " + participant.getDisplayName() + " kann das Protokoll " + verb + ".");
     }
+  }
+
+  private Protocol lockedProtocol(Long protocolId) {
+    return protocols.findForUpdate(protocolId)
+        .orElseThrow(() -> new IllegalStateException("Protocol " + protocolId + " not found"));
   }
 
   private Protocol protocol(Long protocolId) {
