@@ -33,7 +33,10 @@ public enum NoticeDelivery {
     try {
       return valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("Unbekannte Zustellart „" + value.strip() + "“. Erlaubt sind " + allowed() + ".");
+      // an oversized value is not repeated in full
+      String text = value.strip();
+      String shown = text.codePointCount(0, text.length()) > 40 ? text.substring(0, text.offsetByCodePoints(0, 40)) + "…" : text;
+      throw new InvalidInputException("Unbekannte Zustellart „" + shown + "“. Erlaubt sind " + allowed() + ".");
     }
   }
 

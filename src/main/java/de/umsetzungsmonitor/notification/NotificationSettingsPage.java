@@ -1,6 +1,7 @@
 package de.umsetzungsmonitor.notification;
 
 import de.umsetzungsmonitor.process.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +32,11 @@ class NotificationSettingsPage {
 
   @PostMapping(PATH)
   String save(@RequestParam(name = "delivery", required = false) String delivery, Authentication user, Model model,
-      RedirectAttributes redirect) {
+      RedirectAttributes redirect, HttpServletResponse response) {
     try {
       settings.choose(user.getName(), delivery);
     } catch (InvalidInputException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("current", settings.deliveryOf(user.getName()).name());
       model.addAttribute("choices", NoticeDelivery.values());
       model.addAttribute("error", e.getMessage());

@@ -32,7 +32,31 @@ public final class FormInput {
       throw new InvalidInputException(
           "Der Text im Feld „" + label + "“ ist zu lang (höchstens " + maxLength + " Zeichen).");
     }
+    if (!isPlainText(text)) {
+      throw new InvalidInputException("Der Text im Feld „" + label + "“ enthält ein unzulässiges Zeichen (ein Steuerzeichen"
+          + " wie das Nullzeichen oder ein unvollständiges Unicode-Zeichen). Bitte geben Sie den Text neu ein.");
+    }
     return text;
+  }
+
+  /**
+   * Whether a text holds only characters that can be stored and shown: no control characters
+   * besides tab and line breaks (PostgreSQL refuses the NUL character), no half of a surrogate
+   * pair (it would be stored as "?").
+   */
+  public static boolean isPlainText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return false;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static LocalDate requiredDate(String value, String label) {
@@ -81,9 +105,10 @@ public final class FormInput {
   /** A JSON array of strings, e.g. the values of a taglist. */
   public static List<String> strings(SpinJsonNode node) {
     List<String> values = new ArrayList<>();
-    if (node == null || !node.isArray()) {
+    if (node == null || node.isNull()) {
       return values;
     }
+    requireList(node);
     for (SpinJsonNode element : node.elements()) {
       if (element.isString()) {
         values.add(element.stringValue());
@@ -97,9 +122,10 @@ public final class FormInput {
   /** The items of a dynamic list; items whose every field is empty are left out. */
   public static List<SpinJsonNode> items(SpinJsonNode node) {
     List<SpinJsonNode> items = new ArrayList<>();
-    if (node == null || !node.isArray()) {
+    if (node == null || node.isNull()) {
       return items;
     }
+    requireList(node);
     for (SpinJsonNode element : node.elements()) {
       if (element.isObject() && !allEmpty(element)) {
         items.add(element);
@@ -118,6 +144,14 @@ public final class FormInput {
       return null;
     }
     return value.isValue() ? String.valueOf(value.value()) : value.toString();
+  }
+
+  /** A list field (taglist, dynamic list) that arrives as something else was not sent by the form. */
+  private static void requireList(SpinJsonNode node) {
+    if (!node.isArray()) {
+      throw new InvalidInputException("Eine Liste im Formular kam in falscher Form an (erwartet wird eine Liste, nicht "
+          + (node.isObject() ? "ein einzelner Eintrag" : "ein einzelner Wert") + "). Bitte laden Sie das Formular neu.");
+    }
   }
 
   private static boolean allEmpty(SpinJsonNode item) {

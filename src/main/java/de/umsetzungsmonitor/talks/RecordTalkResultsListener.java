@@ -14,6 +14,7 @@ import static de.umsetzungsmonitor.process.ProcessVariables.TALK_OUTCOME;
 import static de.umsetzungsmonitor.process.ProcessVariables.TALK_TIME;
 import static de.umsetzungsmonitor.process.ProcessVariables.TASK_AREAS;
 
+import de.umsetzungsmonitor.process.InvalidInputException;
 import de.umsetzungsmonitor.process.MeasurePhaseOneProcess;
 import de.umsetzungsmonitor.talks.TalkService.TalkResults;
 import de.umsetzungsmonitor.talks.TalkService.TalkSchedule;
@@ -40,7 +41,13 @@ public class RecordTalkResultsListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (MeasurePhaseOneProcess.TALK_TO_BE_MOVED.equals(TALK_OUTCOME.fromOptional(task))) {
+    String outcome = TALK_OUTCOME.fromOptional(task);
+    if (outcome != null && !MeasurePhaseOneProcess.TALK_HELD.equals(outcome)
+        && !MeasurePhaseOneProcess.TALK_TO_BE_MOVED.equals(outcome)) {
+      throw new InvalidInputException("Bitte wählen: Das Gespräch hat stattgefunden, oder es wird verschoben (nicht „"
+          + outcome + "“).");
+    }
+    if (MeasurePhaseOneProcess.TALK_TO_BE_MOVED.equals(outcome)) {
       talks.move(TALK_ID.from(task), new TalkSchedule(TALK_DATE.fromOptional(task), TALK_TIME.fromOptional(task),
           TALK_LOCATION.fromOptional(task), List.of()));
       TALK_MOVED.set(task.getExecution().getProcessInstance(), true);

@@ -7,16 +7,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** German answers for clients of our own REST API: 4xx for their mistakes, never a stack trace. */
+/**
+ * German answers for clients of our own REST API and pages: 4xx for their mistakes, never a stack
+ * trace. Always JSON, whatever the client accepts (a browser asking for HTML gets the JSON too,
+ * not an internal error). What fails before a controller is chosen (unknown address, method,
+ * format) is answered by {@link GermanErrorAttributes}.
+ */
 @RestControllerAdvice(basePackages = "de.umsetzungsmonitor")
 class ApiErrors {
 
@@ -33,15 +42,28 @@ class ApiErrors {
     return error(HttpStatus.BAD_REQUEST, "Die Anfrage ist unvollständig oder nicht lesbar.");
   }
 
+  /** A path segment or parameter that is not of its type, e.g. {@code /lieferungen/abc/datei}. */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
+    Class<?> type = e.getRequiredType() == null ? Object.class : ClassUtils.resolvePrimitiveIfNecessary(e.getRequiredType());
+    String expected = Number.class.isAssignableFrom(type) ? "eine ganze Zahl" : "ein anderer Wert";
+    return error(HttpStatus.BAD_REQUEST, GermanErrorAttributes.quoted(e.getValue()) + " ist kein gültiger Wert (erwartet wird "
+        + expected + ").");
+  }
+
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "Dieses Format wird nicht angenommen. Erlaubt sind YAML, JSON oder ein Datei-Upload (multipart/form-data).");
+    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, GermanErrorAttributes.unsupportedMediaType(e));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return error(HttpStatus.NOT_ACCEPTABLE, GermanErrorAttributes.NOT_ACCEPTABLE);
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-    return error(HttpStatus.PAYLOAD_TOO_LARGE, "Die Datei ist zu groß.");
+    return error(HttpStatus.PAYLOAD_TOO_LARGE, "Die Datei ist zu groß (höchstens 10 MB).");
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -51,7 +73,7 @@ class ApiErrors {
 
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<ApiError> conflict(ConflictException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT)
+    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
         .body(new ApiError(e.getMessage(), e.details().isEmpty() ? null : e.details()));
   }
 
@@ -68,6 +90,9 @@ class ApiErrors {
   @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class,
       org.camunda.bpm.engine.OptimisticLockingException.class})
   ResponseEntity<ApiError> conflict(Exception e) {
+    if (GermanErrorAttributes.isUnstorableCharacter(e)) {
+      return error(HttpStatus.BAD_REQUEST, GermanErrorAttributes.UNSTORABLE_CHARACTER);
+    }
     log.info("Concurrent change refused: {}", e.getMessage());
     return error(HttpStatus.CONFLICT,
         "Die Daten wurden gleichzeitig von anderer Seite geändert. Bitte versuchen Sie es noch einmal.");
@@ -103,12 +128,12 @@ class ApiErrors {
   }
 
   private static ResponseEntity<ApiError> unavailable() {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60")
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60").contentType(MediaType.APPLICATION_JSON)
         .body(new ApiError("Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.", null));
   }
 
   private static ResponseEntity<ApiError> error(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(new ApiError(message, null));
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message, null));
   }
 
   /** {@code details}: the items behind the message (e.g. what is still missing), when there are any. */

@@ -2,6 +2,7 @@ package de.umsetzungsmonitor.talks.protocol;
 
 import de.umsetzungsmonitor.process.InvalidInputException;
 import de.umsetzungsmonitor.talks.protocol.ProtocolDocuments.Download;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collection;
 import org.springframework.http.ContentDisposition;
@@ -37,10 +38,11 @@ class ProtocolDocumentController {
 
   @PostMapping("/protokolle/massnahmen/{measureId}/dokument")
   String upload(@PathVariable Long measureId, @RequestParam(name = "datei", required = false) MultipartFile file,
-      Authentication user, Model model, RedirectAttributes redirect) throws IOException {
+      Authentication user, Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
     try {
       documents.upload(measureId, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), groups(user));
     } catch (InvalidInputException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("view", documents.view(measureId, groups(user)));
       model.addAttribute("error", e.getMessage());
       return "protokolle/hochladen";

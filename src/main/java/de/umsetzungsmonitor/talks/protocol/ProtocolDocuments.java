@@ -130,7 +130,7 @@ public class ProtocolDocuments {
     return tasks.createTaskQuery()
         .processInstanceBusinessKey(measure.getBusinessKey())
         .taskDefinitionKeyIn(USER_TASK_RECORD_TALK_RESULTS, USER_TASK_REVISE_PROTOCOL)
-        .list().stream().findFirst();
+        .listPage(0, 1).stream().findFirst();
   }
 
   private Optional<Attachment> newestAttachment(String taskId) {
