@@ -88,8 +88,11 @@ public class ProgrammeImportService {
       throw new ProgrammeImportException(errors);
     }
     Changes changes = new Changes();
+    // two imports of one programme at the same moment (two nodes, two administrators): the second
+    // waits for the first and then sees its result; of a new programme, the second waits on the
+    // unique codes and is refused (409). Either way no measure and no process starts twice.
+    Programme programme = programmes.findByCodeForUpdate(file.code()).orElse(null);
     Map<String, Office> officesByCode = importOffices(file.offices(), changes);
-    Programme programme = programmes.findByCode(file.code()).orElse(null);
     if (programme == null) {
       programme = new Programme(file.code(), Instant.now(clock));
       changes.programmeCreated = true;
