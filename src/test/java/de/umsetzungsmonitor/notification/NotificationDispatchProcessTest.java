@@ -120,7 +120,7 @@ class NotificationDispatchProcessTest {
   }
 
   @Test
-  void webhookDue_isPostedAsJsonAfterTheMail_inItsOwnJob_andRecorded() {
+  void webhookDue_isPostedAsJsonAfterTheMail_inItsOwnJob_committedAtOnce_andRecorded() {
     when(dispatch.webhookPayload(NOTIFICATION)).thenReturn(Optional.of(PAYLOAD));
     ProcessInstance pi = startDispatch();
 
@@ -131,10 +131,34 @@ class NotificationDispatchProcessTest {
 
     execute(jobOf(SERVICE_TASK_SEND_WEBHOOK, pi));
 
+    // the post is committed right after the receiver's answer; recording it is the next job
     assertThat(received).containsExactly(PAYLOAD);
+    verify(dispatch, never()).webhookSent(anyLong());
+    assertThat(pi).hasPassed(SERVICE_TASK_SEND_WEBHOOK).isNotEnded();
+
+    execute(jobOf(SERVICE_TASK_SEND_WEBHOOK, pi));
+
     verify(dispatch).webhookSent(NOTIFICATION);
+    assertThat(received).containsExactly(PAYLOAD);
     assertThat(pi).hasPassed(SERVICE_TASK_SEND_WEBHOOK, SERVICE_TASK_RECORD_WEBHOOK_SENT, END_EVENT_NOTIFICATION_DELIVERED)
         .isEnded();
+  }
+
+  @Test
+  void recordingTheWebhookFails_isRetried_withoutPostingAgain() {
+    when(dispatch.webhookPayload(NOTIFICATION)).thenReturn(Optional.of(PAYLOAD));
+    doThrow(new IllegalStateException("Datenbank kurz weg")).doNothing().when(dispatch).webhookSent(NOTIFICATION);
+    ProcessInstance pi = startDispatch();
+    execute(jobOf(SERVICE_TASK_SEND_MAIL, pi));
+    execute(jobOf(SERVICE_TASK_SEND_WEBHOOK, pi));
+
+    failJob(SERVICE_TASK_SEND_WEBHOOK);
+    assertThat(jobOf(SERVICE_TASK_SEND_WEBHOOK, pi).getExceptionMessage()).contains("Datenbank kurz weg");
+    execute(jobOf(SERVICE_TASK_SEND_WEBHOOK, pi));
+
+    assertThat(received).containsExactly(PAYLOAD);
+    verify(dispatch, times(2)).webhookSent(NOTIFICATION);
+    assertThat(pi).hasPassed(END_EVENT_NOTIFICATION_DELIVERED).isEnded();
   }
 
   @Test
@@ -195,6 +219,7 @@ class NotificationDispatchProcessTest {
     managementService().setJobRetries(jobOf(SERVICE_TASK_SEND_WEBHOOK, pi).getId(), 1);
     execute(jobOf(SERVICE_TASK_SEND_WEBHOOK, pi));
     assertThat(received).hasSize(3).containsOnly(PAYLOAD);
+    execute(jobOf(SERVICE_TASK_SEND_WEBHOOK, pi));
     verify(dispatch).webhookSent(NOTIFICATION);
     assertThat(pi).hasPassed(END_EVENT_NOTIFICATION_DELIVERED).isEnded();
   }
