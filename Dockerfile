@@ -12,6 +12,8 @@ RUN ./mvnw -B -ntp -DskipTests package
 
 FROM eclipse-temurin:17-jre
 WORKDIR /app
+# curl answers the container health check (/actuator/health/readiness)
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 1001 umsetzungsmonitor
 COPY --from=build /src/target/umsetzungsmonitor-*.jar app.jar
 USER umsetzungsmonitor

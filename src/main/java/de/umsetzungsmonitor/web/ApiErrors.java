@@ -113,14 +113,9 @@ class ApiErrors {
   /** The engine's failures: a database that cannot be reached is 503, anything else 500 without details. */
   @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
   ResponseEntity<ApiError> engine(org.camunda.bpm.engine.ProcessEngineException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.net.ConnectException
-          || cause instanceof org.springframework.transaction.CannotCreateTransactionException
-          || cause instanceof org.springframework.dao.DataAccessResourceFailureException
-          || (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-        log.warn("Database not reachable: {}", e.getMessage());
-        return unavailable();
-      }
+    if (DatabaseUnavailable.causes(e)) {
+      log.warn("Database not reachable: {}", e.getMessage());
+      return unavailable();
     }
     log.error("Engine call failed", e);
     return error(HttpStatus.INTERNAL_SERVER_ERROR, "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später noch"
@@ -129,7 +124,7 @@ class ApiErrors {
 
   private static ResponseEntity<ApiError> unavailable() {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60").contentType(MediaType.APPLICATION_JSON)
-        .body(new ApiError("Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.", null));
+        .body(new ApiError(DatabaseUnavailable.MESSAGE, null));
   }
 
   private static ResponseEntity<ApiError> error(HttpStatus status, String message) {

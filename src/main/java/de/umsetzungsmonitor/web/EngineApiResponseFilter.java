@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * What the Camunda REST API and the webapps' engine API answer, made fit for people:
+ * What the Camunda REST API and the webapps' APIs answer, made fit for people:
  *
  * <ul>
  *   <li><b>Claiming a task someone else has just claimed</b> is answered 409 with a German message.</li>
@@ -43,10 +43,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class EngineApiResponseFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(EngineApiResponseFilter.class);
-  private static final Pattern ENGINE_API = Pattern.compile("^(/engine-rest|/camunda/api/engine)(/.*)?$");
+  private static final Pattern ENGINE_API = Pattern.compile("^(/engine-rest|/camunda/api)(/.*)?$");
 
-  static final String DATABASE_UNAVAILABLE =
-      "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.";
+  static final String DATABASE_UNAVAILABLE = DatabaseUnavailable.MESSAGE;
   static final String ALREADY_CLAIMED = "Diese Aufgabe hat gerade jemand anderes übernommen. Bitte laden Sie die"
       + " Aufgabenliste neu.";
   static final String UNREADABLE = "Die Anfrage ist unvollständig oder nicht lesbar.";

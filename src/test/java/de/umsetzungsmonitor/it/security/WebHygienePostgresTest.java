@@ -211,6 +211,16 @@ class WebHygienePostgresTest extends PostgresTestSupport {
     }
   }
 
+  /** Only health is served, for load balancers and a second node: up or not, no details. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness"})
+  void health_isServedWithoutDetails(String path) {
+    HttpResponse<String> response = BasicAuthClient.anonymous(baseUrl()).get(path);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).startsWith("{\"status\":\"UP\"").doesNotContain("components", "details", "postgres",
+        "diskSpace");
+  }
+
   // --- Java serialization -------------------------------------------------------------------------
 
   @Test
