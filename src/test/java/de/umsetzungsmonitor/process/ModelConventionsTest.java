@@ -128,6 +128,21 @@ class ModelConventionsTest {
     assertThat(models).as("models in %s", PROCESSES.toAbsolutePath()).isNotEmpty();
   }
 
+  /** The retention table of the README (section "Operations") is what the models say. */
+  @Test
+  void everyProcessKeepsItsHistoryAsLongAsTheReadmeSays() throws IOException {
+    java.util.regex.Pattern row = java.util.regex.Pattern.compile("(?m)^\\s*\\| `(\\w+Process)` \\| (\\d+) \\|");
+    java.util.regex.Matcher rows = row.matcher(Files.readString(Path.of("README.md")));
+    Map<String, Integer> stated = new java.util.TreeMap<>();
+    while (rows.find()) {
+      stated.put(rows.group(1), Integer.valueOf(rows.group(2)));
+    }
+    Map<String, Integer> modelled = new java.util.TreeMap<>();
+    check((file, model) -> model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable)
+        .forEach(process -> modelled.put(process.getId(), process.getCamundaHistoryTimeToLive())));
+    assertThat(modelled).isNotEmpty().isEqualTo(stated);
+  }
+
   @Test
   void everyProcessIsNamedAfterItsFile_andSetsHistoryTimeToLiveAndVersionTag() {
     List<String> violations = check((file, model) -> {
