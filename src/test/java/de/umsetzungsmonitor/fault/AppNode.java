@@ -21,9 +21,9 @@ import java.util.Map;
  * that timers and retries fall due within seconds. It can be killed hard (SIGKILL), stopped
  * gracefully (SIGTERM) and started again; its log goes to {@code target/fault-logs/}.
  */
-final class AppNode implements AutoCloseable {
+public final class AppNode implements AutoCloseable {
 
-  static final String ADMIN_PASSWORD = "Stoerfall-Pruefung-2026!";
+  public static final String ADMIN_PASSWORD = "Stoerfall-Pruefung-2026!";
   /** How long a job stays locked by a node that died: the tests wait at most this plus a minute. */
   static final Duration LOCK_TIME = Duration.ofSeconds(15);
 
@@ -35,6 +35,9 @@ final class AppNode implements AutoCloseable {
   private final Path log;
   private Process process;
   private int starts;
+  private String heap = "384m";
+  /** C1 only: starts faster, runs slower; right for fault tests, wrong for a benchmark. */
+  private boolean quickStart = true;
 
   private AppNode(String name, Map<String, String> properties) {
     this.name = name;
@@ -45,11 +48,16 @@ final class AppNode implements AutoCloseable {
 
   /** A node on the fault database with the demo's people (not its programmes), mail and webhook to the given ports. */
   static AppNode of(String name, int smtpPort, int webhookPort, Map<String, String> extra) {
+    return of(name, FaultDatabase.url(), smtpPort, webhookPort, extra);
+  }
+
+  /** The same on another database of the same server (the benchmark's). */
+  public static AppNode of(String name, String databaseUrl, int smtpPort, int webhookPort, Map<String, String> extra) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("spring.profiles.active", "postgres,demo");
     // the demo's people, not its programmes: every reminder in a fault test belongs to the test
     properties.put("umsetzungsmonitor.demo.programmes", "");
-    properties.put("spring.datasource.url", FaultDatabase.url());
+    properties.put("spring.datasource.url", databaseUrl);
     properties.put("spring.datasource.username", FaultDatabase.USER);
     properties.put("spring.datasource.password", FaultDatabase.env("TEST_DB_PASSWORD", ""));
     properties.put("spring.datasource.hikari.maximum-pool-size", "12");
@@ -79,7 +87,19 @@ final class AppNode implements AutoCloseable {
     return new AppNode(name, properties);
   }
 
-  String baseUrl() {
+  /** The maximum heap of the node's JVM (default 384m). */
+  public AppNode withHeap(String maximum) {
+    this.heap = maximum;
+    return this;
+  }
+
+  /** The JVM's full JIT, as in production (slower to start). */
+  public AppNode withFullJit() {
+    this.quickStart = false;
+    return this;
+  }
+
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
@@ -88,8 +108,12 @@ final class AppNode implements AutoCloseable {
   }
 
   /** Starts the JVM and waits until the application answers; returns the seconds it took. */
-  double start() {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-jar", jar()));
+  public double start() {
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+    if (quickStart) {
+      command.add("-XX:TieredStopAtLevel=1");
+    }
+    command.addAll(List.of("-jar", jar()));
     command.add("--server.port=" + port);
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     try {
@@ -108,7 +132,7 @@ final class AppNode implements AutoCloseable {
   }
 
   /** SIGKILL: the JVM ends at once, mid-transaction, nothing is shut down. */
-  void kill() {
+  public void kill() {
     if (process != null) {
       process.destroyForcibly();
       waitFor();
@@ -116,11 +140,16 @@ final class AppNode implements AutoCloseable {
   }
 
   /** SIGTERM: Spring shuts down, the job executor finishes the jobs it runs. */
-  void stop() {
+  public void stop() {
     if (process != null) {
       process.destroy();
       waitFor();
     }
+  }
+
+  /** The operating system's process id of the running JVM. */
+  public long pid() {
+    return process.pid();
   }
 
   boolean running() {
@@ -179,7 +208,7 @@ final class AppNode implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -187,7 +216,7 @@ final class AppNode implements AutoCloseable {
     }
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * import, calls as a user (signing, delivering), and the moment when everything that was due has
  * been delivered.
  */
-final class FaultScenario {
+public final class FaultScenario {
 
   static final String DEMO_PASSWORD = "Koblenz-2018!";
   /** The participants who have not signed in the default programme: three reminders per round. */
@@ -106,13 +106,13 @@ final class FaultScenario {
   }
 
   /** Imports a programme file as the administrator; returns the HTTP status. */
-  static HttpResponse<String> importProgramme(AppNode node, String yaml) {
+  public static HttpResponse<String> importProgramme(AppNode node, String yaml) {
     return send(node, "admin", AppNode.ADMIN_PASSWORD, HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/programmes"))
         .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/yaml")
         .POST(HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8)));
   }
 
-  static HttpResponse<String> get(AppNode node, String user, String path) {
+  public static HttpResponse<String> get(AppNode node, String user, String path) {
     return send(node, user, password(user), HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
         .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET());
   }
@@ -250,7 +250,7 @@ final class FaultScenario {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  static void awaitTrue(Duration timeout, BooleanSupplier condition) {
+  public static void awaitTrue(Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -25,15 +25,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * webhook, each counting what arrives per notification key, and each able to go down and come
  * back (or, for SMTP, to accept connections and never answer).
  */
-final class Receivers implements AutoCloseable {
+public final class Receivers implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  final int smtpPort = AppNode.freePort();
-  final int webhookPort = AppNode.freePort();
+  public final int smtpPort = AppNode.freePort();
+  public final int webhookPort = AppNode.freePort();
 
   /** Mails per Message-ID, kept across restarts of the SMTP server. */
   private final Map<String, AtomicInteger> mails = new ConcurrentHashMap<>();
+  /** When each Message-ID was first seen here (as precise as the callers poll). */
+  private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
   /** Webhook posts per notification key (and per Idempotency-Key header, which must agree). */
   private final Map<String, AtomicInteger> posts = new ConcurrentHashMap<>();
   private final AtomicInteger idempotencyMismatches = new AtomicInteger();
@@ -44,7 +46,7 @@ final class Receivers implements AutoCloseable {
   private volatile boolean webhookFailing;
   private volatile long webhookDelayMillis;
 
-  void startSmtp() {
+  public void startSmtp() {
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
   }
@@ -114,7 +116,7 @@ final class Receivers implements AutoCloseable {
   }
 
   /** Counts per key of what arrived by mail so far (Message-ID turned back into the key). */
-  Map<String, Integer> mailsByKey() {
+  public Map<String, Integer> mailsByKey() {
     collectMails();
     Map<String, Integer> counts = new java.util.TreeMap<>();
     mails.forEach((id, count) -> counts.put(id, count.get()));
@@ -131,7 +133,13 @@ final class Receivers implements AutoCloseable {
     return idempotencyMismatches.get();
   }
 
-  int mailCount() {
+  /** Epoch milliseconds at which each Message-ID was first seen; poll {@link #mailCount()} often for precision. */
+  public Map<String, Long> mailArrivals() {
+    collectMails();
+    return Map.copyOf(firstSeen);
+  }
+
+  public int mailCount() {
     collectMails();
     return mails.values().stream().mapToInt(AtomicInteger::get).sum();
   }
@@ -146,6 +154,7 @@ final class Receivers implements AutoCloseable {
       if (seen.add(mail)) {
         try {
           mails.computeIfAbsent(mail.getMessageID(), id -> new AtomicInteger()).incrementAndGet();
+          firstSeen.putIfAbsent(mail.getMessageID(), System.currentTimeMillis());
         } catch (MessagingException e) {
           throw new IllegalStateException(e);
         }
